@@ -1,0 +1,123 @@
+import type Decimal from "decimal.js";
+import { D, HUNDRED, round, sum } from "./decimal";
+
+/** Execution rate (决算 / 预算). Rate is in percent points, unrounded. */
+export type ExecRate =
+  | { kind: "rate"; rate: Decimal; direction: "equal" | "over" | "under" }
+  | { kind: "noBudget"; actualZero: boolean }
+  | { kind: "negativeBudget" };
+
+export function executionRate(actual: Decimal, budget: Decimal): ExecRate {
+  const a = new D(actual);
+  const b = new D(budget);
+  if (b.isZero()) return { kind: "noBudget", actualZero: a.isZero() };
+  if (b.isNegative()) return { kind: "negativeBudget" };
+  const cmp = a.cmp(b);
+  return { kind: "rate", rate: a.div(b).times(HUNDRED), direction: cmp === 0 ? "equal" : cmp > 0 ? "over" : "under" };
+}
+
+/** Year-over-year change. Direction is decided on the exact values, never on rounded ones. */
+export type YoY =
+  | { kind: "flat"; change: Decimal }
+  | { kind: "increase" | "decrease"; change: Decimal; rate: Decimal }
+  /** prior is 0 (or negative): the rate is not comparable */
+  | { kind: "noPrior"; change: Decimal; direction: "increase" | "decrease"; priorNegative: boolean };
+
+export function yoy(current: Decimal, prior: Decimal): YoY {
+  const c = new D(current);
+  const p = new D(prior);
+  const change = c.minus(p);
+  if (change.isZero()) return { kind: "flat", change };
+  const direction = change.isPositive() ? "increase" : "decrease";
+  if (p.isZero() || p.isNegative()) return { kind: "noPrior", change, direction, priorNegative: p.isNegative() };
+  return { kind: direction, change, rate: change.div(p).times(HUNDRED) };
+}
+
+/** Share of a total in percent points, unrounded; null when the total is 0. */
+export function share(part: Decimal, total: Decimal): Decimal | null {
+  const t = new D(total);
+  if (t.isZero()) return null;
+  return new D(part).div(t).times(HUNDRED);
+}
+
+export type SharesResult =
+  | { kind: "shares"; shares: Decimal[] }
+  | { kind: "zeroTotal" }
+  | { kind: "negativePart"; index: number };
+
+/**
+ * Shares of a list of parts, rounded to `dp` decimals and summing to exactly 100 by the
+ * largest-remainder method; ties go to the earlier item. Equals plain half-up rounding
+ * whenever that already sums to 100.
+ */
+export function sharesToHundred(parts: Decimal[], dp = 2): SharesResult {
+  const values = parts.map((p) => new D(p));
+  const neg = values.findIndex((v) => v.isNegative());
+  if (neg >= 0) return { kind: "negativePart", index: neg };
+  const total = sum(values);
+  if (total.isZero()) return { kind: "zeroTotal" };
+  const scale = new D(10).pow(dp);
+  const exact = values.map((v) => v.div(total).times(HUNDRED).times(scale));
+  const floors = exact.map((q) => q.floor());
+  let deficit = HUNDRED.times(scale).minus(sum(floors)).toNumber();
+  const order = exact
+    .map((q, i) => ({ i, rem: q.minus(floors[i]) }))
+    .sort((a, b) => b.rem.cmp(a.rem) || a.i - b.i);
+  const units = floors.slice();
+  for (let k = 0; deficit > 0 && k < order.length; k++, deficit--) {
+    units[order[k].i] = units[order[k].i].plus(1);
+  }
+  return { kind: "shares", shares: units.map((u) => u.div(scale)) };
+}
+
+/** The 尾差 bound of DOMAIN §0 for a total and n rounded parts: 0.01 × ⌊(n+1)/2⌋ (in display units). */
+export function tailTolerance(n: number, step: Decimal = new D("0.01")): Decimal {
+  return new D(step).times(Math.floor((Math.max(n, 1) + 1) / 2));
+}
+
+export type TieResult =
+  | { kind: "equal"; difference: Decimal }
+  | { kind: "tail"; difference: Decimal; tolerance: Decimal }
+  | { kind: "mismatch"; difference: Decimal; tolerance: Decimal };
+
+/** Does a printed total foot with its printed parts? difference = Σparts − total. */
+export function tie(total: Decimal, parts: Decimal[], tolerance?: Decimal): TieResult {
+  const difference = sum(parts).minus(new D(total));
+  const tol = tolerance ?? tailTolerance(parts.length);
+  if (difference.isZero()) return { kind: "equal", difference };
+  if (difference.abs().lte(tol)) return { kind: "tail", difference, tolerance: tol };
+  return { kind: "mismatch", difference, tolerance: tol };
+}
+
+/**
+ * Is a printed rate or share consistent with printed inputs? True when some inputs within
+ * ±halfStep of the printed ones produce a value that rounds to the printed rate (DOMAIN §0:
+ * the inputs were themselves rounded). Rates in percent points; `dp` = printed decimals.
+ */
+export function rateConsistent(
+  statedRate: Decimal,
+  numerator: Decimal,
+  denominator: Decimal,
+  options: { dp?: number; inputHalfStep?: Decimal; minus?: Decimal } = {},
+): boolean {
+  const dp = options.dp ?? 2;
+  const h = options.inputHalfStep ?? new D("0.005");
+  const stated = new D(statedRate);
+  const half = new D(10).pow(-dp).div(2);
+  const lo = stated.minus(half);
+  const hi = stated.plus(half);
+  const n = new D(numerator);
+  const d = new D(denominator);
+  const nLo = n.minus(h);
+  const nHi = n.plus(h);
+  const dLo = d.minus(h);
+  const dHi = d.plus(h);
+  if (dLo.lte(0) && dHi.gte(0)) return round(n.div(d.isZero() ? 1 : d).times(100), dp).eq(stated);
+  // The ratio n/d is monotone in each input, so its extremes over the box are at corners.
+  const corners = [nLo.div(dLo), nLo.div(dHi), nHi.div(dLo), nHi.div(dHi)].map((x) => x.times(HUNDRED));
+  const min = D.min(...corners);
+  const max = D.max(...corners);
+  return max.gte(lo) && min.lte(hi);
+}
+
+export { round };

@@ -1,0 +1,33 @@
+import Decimal from "decimal.js";
+
+/**
+ * The one Decimal constructor of the project: 40 significant digits (far beyond any budget
+ * in 元 or 分) and half-up rounding, as accountants and Excel's ROUND do it.
+ */
+export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -20, toExpPos: 30 });
+export type Dec = Decimal;
+
+export const ZERO = new D(0);
+export const HUNDRED = new D(100);
+export const TEN_THOUSAND = new D(10000);
+
+/** Round half-up (away from zero for negatives, like Excel ROUND) to `dp` decimals. */
+export function round(value: Decimal, dp = 2): Decimal {
+  return new D(value).toDecimalPlaces(dp, D.ROUND_HALF_UP);
+}
+
+export function isDecimal(v: unknown): v is Decimal {
+  return Decimal.isDecimal(v);
+}
+
+/**
+ * A JS number coming from a spreadsheet cell. Excel keeps 15 significant digits, so cached
+ * formula results such as 198.77000000000001 are read back as the 198.77 the user sees.
+ */
+export function fromCellNumber(n: number): Decimal {
+  return new D(n.toPrecision(15));
+}
+
+export function sum(values: Decimal[]): Decimal {
+  return values.reduce((acc, v) => acc.plus(v), new D(0));
+}

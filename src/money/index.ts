@@ -1,0 +1,7 @@
+export * from "./decimal";
+export * from "./errors";
+export * from "./units";
+export * from "./parse";
+export * from "./format";
+export * from "./calc";
+export * from "./wording";
