@@ -1,0 +1,340 @@
+/**
+ * The logic behind the JS.* custom functions, free of Office: argument coercion of Excel-shaped
+ * values and the calls into src/money. The shells in functions/functions.ts only turn a
+ * FnResult into a value or a CustomFunctions.Error. Nothing here throws or yields NaN.
+ */
+import type Decimal from "decimal.js";
+import { D, round } from "./money/decimal";
+import { executionRate, share, sharesToHundred, tailTolerance, tie, yoy } from "./money/calc";
+import { toNumber } from "./money/format";
+import { parseAmount } from "./money/parse";
+import { convert, yuanToWanDisplay, type Unit } from "./money/units";
+import { execText, yoyText } from "./money/wording";
+
+/** The CustomFunctions.ErrorCode names the shells may map to. */
+export type FnErrorCode = "InvalidValue" | "DivisionByZero" | "NotAvailable";
+
+export type FnResult<T> = { ok: true; value: T } | { ok: false; code: FnErrorCode; message: string };
+
+/** A single cell as Excel hands it to a custom function (blank: null on the web, 0 on desktop). */
+export type CellArg = unknown;
+/** A range: a 2-D array of cells (a single value is accepted as a 1×1 range). */
+export type RangeArg = unknown;
+
+export function ok<T>(value: T): FnResult<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: FnErrorCode, message: string): FnResult<T> {
+  return { ok: false, code, message };
+}
+
+const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/i;
+const MAX_DECIMALS = 10;
+
+/** An error value as it may reach a function: "#N/A" text, a CustomFunctions.Error-like or a typed cell value. */
+function errorValueName(v: unknown): string | null {
+  if (typeof v === "string" && ERROR_TEXT.test(v.trim())) return v.trim().toUpperCase();
+  if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    if (o.type === "Error" || typeof o.errorType === "string") {
+      return typeof o.basicValue === "string" ? o.basicValue : `#${String(o.errorType ?? "ERROR")}`;
+    }
+    if (typeof o.code === "string" && (ERROR_TEXT.test(o.code) || /^[A-Z][A-Za-z]+$/.test(o.code))) return o.code;
+  }
+  return null;
+}
+
+function shortText(v: unknown): string {
+  const s = String(v).trim();
+  return s.length > 20 ? s.slice(0, 20) + "…" : s;
+}
+
+/** A 1×1 range, a typed cell value ({ basicValue }) or a plain value → the plain scalar. */
+function unwrapScalar(v: unknown, name: string): FnResult<unknown> {
+  let x = v;
+  if (Array.isArray(x)) {
+    const cells = x.flat();
+    if (cells.length !== 1) return fail("InvalidValue", `参数“${name}”应为单个单元格，不是区域`);
+    x = cells[0];
+  }
+  if (x !== null && typeof x === "object" && !Array.isArray(x) && "basicValue" in (x as object) && errorValueName(x) === null) {
+    x = (x as { basicValue: unknown }).basicValue;
+  }
+  return ok(x);
+}
+
+/**
+ * One amount argument. Blank (null/undefined/""/"-"/"—") is 0; numbers keep the 15 digits Excel
+ * shows; text is parsed as accountants write it ("2,940.05", "３．５万元"). A number with a unit
+ * in its text is converted to `unit`; a plain number is taken to be in `unit` already.
+ * Booleans, error values and other text are errors with a Chinese message naming the argument.
+ */
+export function coerceAmount(v: CellArg, name: string, unit: Unit = "万元"): FnResult<Decimal> {
+  const s = unwrapScalar(v, name);
+  if (!s.ok) return s;
+  const x = s.value;
+  const err = errorValueName(x);
+  if (err !== null) return fail("NotAvailable", `参数“${name}”是错误值${err}，请先更正引用的单元格`);
+  if (typeof x === "boolean") return fail("InvalidValue", `参数“${name}”是逻辑值${x ? "TRUE" : "FALSE"}，不是金额`);
+  if (typeof x === "number" && !Number.isFinite(x)) return fail("InvalidValue", `参数“${name}”不是有效数字`);
+  if (x !== null && x !== undefined && typeof x !== "number" && typeof x !== "string") {
+    return fail("InvalidValue", `参数“${name}”无法识别为金额`);
+  }
+  try {
+    const p = parseAmount(x);
+    return ok(p.unit && p.unit !== unit ? convert(p.value, p.unit, unit) : p.value);
+  } catch {
+    return fail("InvalidValue", `参数“${name}”的“${shortText(x)}”不是有效的金额`);
+  }
+}
+
+/** A range of amounts, flattened row by row; blank cells are 0. `blanks` counts cells that were blank or a dash. */
+export function coerceAmounts(
+  v: RangeArg,
+  name: string,
+  unit: Unit = "万元",
+): FnResult<{ values: Decimal[]; blanks: boolean[]; rows: number; cols: number }> {
+  const grid: unknown[][] = Array.isArray(v) ? (v.every((r) => Array.isArray(r)) ? (v as unknown[][]) : [v]) : [[v]];
+  const rows = grid.length;
+  const cols = rows > 0 ? Math.max(...grid.map((r) => r.length)) : 0;
+  const values: Decimal[] = [];
+  const blanks: boolean[] = [];
+  let k = 0;
+  for (const row of grid) {
+    for (const cell of row) {
+      k++;
+      const label = `${name}第${k}个单元格`;
+      const c = coerceAmount(cell, label, unit);
+      if (!c.ok) return c;
+      values.push(c.value);
+      blanks.push(isBlankCell(cell));
+    }
+  }
+  if (values.length === 0) return fail("InvalidValue", `参数“${name}”是空区域`);
+  return ok({ values, blanks, rows, cols });
+}
+
+function isBlankCell(cell: unknown): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== "string") return false;
+  try {
+    return parseAmount(cell).implicitZero;
+  } catch {
+    return false;
+  }
+}
+
+/** Decimals argument (like ROUND's num_digits): omitted/blank → fallback; 0–10, fractions truncated. */
+export function coerceDecimals(v: CellArg, fallback = 2): FnResult<number> {
+  const s = unwrapScalar(v, "小数位数");
+  if (!s.ok) return s;
+  const x = s.value;
+  if (x === null || x === undefined || (typeof x === "string" && x.trim() === "")) return ok(fallback);
+  const err = errorValueName(x);
+  if (err !== null) return fail("NotAvailable", `参数“小数位数”是错误值${err}`);
+  let n: number;
+  if (typeof x === "number") n = x;
+  else if (typeof x === "string" && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(x.normalize("NFKC"))) n = Number(x.normalize("NFKC"));
+  else return fail("InvalidValue", `参数“小数位数”应为0到${MAX_DECIMALS}之间的整数`);
+  if (!Number.isFinite(n)) return fail("InvalidValue", `参数“小数位数”应为0到${MAX_DECIMALS}之间的整数`);
+  const t = Math.trunc(n);
+  if (t < 0 || t > MAX_DECIMALS) return fail("InvalidValue", `参数“小数位数”应为0到${MAX_DECIMALS}之间的整数`);
+  return ok(t);
+}
+
+/** A short text option such as the unit of YOYTEXT; blank or 0 (a blank cell on desktop) → fallback. */
+export function coerceText(v: CellArg, name: string, fallback: string, maxLength = 10): FnResult<string> {
+  const s = unwrapScalar(v, name);
+  if (!s.ok) return s;
+  const x = s.value;
+  if (x === null || x === undefined || x === 0) return ok(fallback);
+  const err = errorValueName(x);
+  if (err !== null) return fail("NotAvailable", `参数“${name}”是错误值${err}`);
+  if (typeof x !== "string") return fail("InvalidValue", `参数“${name}”应为文字，例如“${fallback}”`);
+  const t = x.trim();
+  if (t === "") return ok(fallback);
+  if (t.length > maxLength) return fail("InvalidValue", `参数“${name}”过长（最多${maxLength}个字）`);
+  return ok(t);
+}
+
+/** Runs a computation and turns any unexpected exception into an InvalidValue result. */
+function guard<T>(f: () => FnResult<T>): FnResult<T> {
+  try {
+    return f();
+  } catch (e) {
+    return fail("InvalidValue", `计算出错：${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** A finished, rounded Decimal handed to Excel as a number (never NaN). */
+function num(d: Decimal): number {
+  const n = toNumber(d);
+  return Number.isFinite(n) ? (Object.is(n, -0) ? 0 : n) : 0;
+}
+
+const L = {
+  actual: "决算数",
+  budget: "预算数",
+  current: "本年数",
+  prior: "上年数",
+  part: "分项数",
+  total: "合计数",
+  parts: "分项区域",
+  yuan: "金额（元）",
+  tolerance: "容差",
+  unit: "单位",
+};
+
+/** EXECRATE: 决算数 / 预算数 × 100, half-up to `decimals`. */
+export function execRateFn(actual: CellArg, budget: CellArg, decimals?: CellArg): FnResult<number> {
+  return guard(() => {
+    const a = coerceAmount(actual, L.actual);
+    if (!a.ok) return a;
+    const b = coerceAmount(budget, L.budget);
+    if (!b.ok) return b;
+    const dp = coerceDecimals(decimals);
+    if (!dp.ok) return dp;
+    const r = executionRate(a.value, b.value);
+    if (r.kind === "noBudget") return fail("DivisionByZero", "预算数为0，执行率无可比性");
+    if (r.kind === "negativeBudget") return fail("InvalidValue", "预算数为负数，执行率无可比性");
+    return ok(num(round(r.rate, dp.value)));
+  });
+}
+
+/** YOYCHANGE: 本年数 − 上年数, exact. */
+export function yoyChangeFn(current: CellArg, prior: CellArg): FnResult<number> {
+  return guard(() => {
+    const c = coerceAmount(current, L.current);
+    if (!c.ok) return c;
+    const p = coerceAmount(prior, L.prior);
+    if (!p.ok) return p;
+    return ok(num(c.value.minus(p.value)));
+  });
+}
+
+/** YOYRATE: (本年数 − 上年数) / 上年数 × 100, signed, half-up; 持平 → 0. */
+export function yoyRateFn(current: CellArg, prior: CellArg, decimals?: CellArg): FnResult<number> {
+  return guard(() => {
+    const c = coerceAmount(current, L.current);
+    if (!c.ok) return c;
+    const p = coerceAmount(prior, L.prior);
+    if (!p.ok) return p;
+    const dp = coerceDecimals(decimals);
+    if (!dp.ok) return dp;
+    const r = yoy(c.value, p.value);
+    if (r.kind === "flat") return ok(0);
+    if (r.kind === "noPrior") {
+      return r.priorNegative
+        ? fail("InvalidValue", "上年数为负数，增长率无可比性")
+        : fail("DivisionByZero", "上年数为0，增长率无可比性");
+    }
+    const signed = r.kind === "decrease" ? r.rate.abs().neg() : r.rate.abs();
+    return ok(num(round(signed, dp.value)));
+  });
+}
+
+/** SHARE: 分项数 / 合计数 × 100, half-up. */
+export function shareFn(part: CellArg, total: CellArg, decimals?: CellArg): FnResult<number> {
+  return guard(() => {
+    const p = coerceAmount(part, L.part);
+    if (!p.ok) return p;
+    const t = coerceAmount(total, L.total);
+    if (!t.ok) return t;
+    const dp = coerceDecimals(decimals);
+    if (!dp.ok) return dp;
+    const s = share(p.value, t.value);
+    if (s === null) return fail("DivisionByZero", "合计数为0，占比无可比性");
+    return ok(num(round(s, dp.value)));
+  });
+}
+
+/**
+ * SHARES: the shares of a column (or a row) of parts, summing to exactly 100 (largest remainder,
+ * ties to the earlier item). Returned in the shape of the input: n×1 for a column, 1×n for a row.
+ */
+export function sharesFn(parts: RangeArg, decimals?: CellArg): FnResult<number[][]> {
+  return guard(() => {
+    const r = coerceAmounts(parts, L.parts);
+    if (!r.ok) return r;
+    const { values, rows, cols } = r.value;
+    if (rows > 1 && cols > 1) return fail("InvalidValue", "请只选择一列（或一行）分项数");
+    const dp = coerceDecimals(decimals);
+    if (!dp.ok) return dp;
+    const s = sharesToHundred(values, dp.value);
+    if (s.kind === "zeroTotal") return fail("DivisionByZero", "各分项合计为0，无法计算占比");
+    if (s.kind === "negativePart") return fail("InvalidValue", `第${s.index + 1}项为负数，无法计算占比`);
+    const out = s.shares.map(num);
+    return ok(rows === 1 && cols > 1 ? [out] : out.map((x) => [x]));
+  });
+}
+
+/** YOYTEXT: "增加X万元，增长Y%", "减少X万元，下降Y%", "与上年持平", or the amount and 增长率无可比性. */
+export function yoyTextFn(current: CellArg, prior: CellArg, unit?: CellArg): FnResult<string> {
+  return guard(() => {
+    const c = coerceAmount(current, L.current);
+    if (!c.ok) return c;
+    const p = coerceAmount(prior, L.prior);
+    if (!p.ok) return p;
+    const u = coerceText(unit, L.unit, "万元");
+    if (!u.ok) return u;
+    return ok(yoyText(c.value, p.value, { unit: u.value }));
+  });
+}
+
+/** EXECTEXT: "完成预算100%", "完成预算90.12%，决算数小于预算数", … */
+export function execTextFn(actual: CellArg, budget: CellArg): FnResult<string> {
+  return guard(() => {
+    const a = coerceAmount(actual, L.actual);
+    if (!a.ok) return a;
+    const b = coerceAmount(budget, L.budget);
+    if (!b.ok) return b;
+    return ok(execText(a.value, b.value));
+  });
+}
+
+/** WANYUAN: an amount in 元 shown in 万元, half-up (10050 → 1.01). */
+export function wanYuanFn(yuan: CellArg, decimals?: CellArg): FnResult<number> {
+  return guard(() => {
+    const y = coerceAmount(yuan, L.yuan, "元");
+    if (!y.ok) return y;
+    const dp = coerceDecimals(decimals);
+    if (!dp.ok) return dp;
+    return ok(num(yuanToWanDisplay(y.value, dp.value)));
+  });
+}
+
+/** A difference as printed: at least two decimals, more only when the inputs had more. */
+function diffText(d: Decimal): string {
+  const a = new D(d).abs();
+  return a.decimalPlaces() > 2 ? a.toFixed() : a.toFixed(2);
+}
+
+/**
+ * TIE: does a total foot with its parts? "一致"; "尾差0.01" within DOMAIN §0's tolerance
+ * (0.01 × ⌊(n+1)/2⌋ for n non-blank parts) or the given one; otherwise "不一致：差X万元".
+ */
+export function tieFn(total: CellArg, parts: RangeArg, tolerance?: CellArg): FnResult<string> {
+  return guard(() => {
+    const t = coerceAmount(total, L.total);
+    if (!t.ok) return t;
+    const r = coerceAmounts(parts, L.parts);
+    if (!r.ok) return r;
+    let tol: Decimal;
+    const tolScalar = unwrapScalar(tolerance, L.tolerance);
+    if (!tolScalar.ok) return tolScalar;
+    if (tolScalar.value === null || tolScalar.value === undefined || tolScalar.value === "") {
+      const n = r.value.blanks.filter((b) => !b).length;
+      tol = tailTolerance(n);
+    } else {
+      const c = coerceAmount(tolScalar.value, L.tolerance);
+      if (!c.ok) return c;
+      if (c.value.isNegative()) return fail("InvalidValue", "参数“容差”不能为负数");
+      tol = c.value;
+    }
+    const res = tie(t.value, r.value.values, tol);
+    if (res.kind === "equal") return ok("一致");
+    if (res.kind === "tail") return ok(`尾差${diffText(res.difference)}`);
+    return ok(`不一致：差${diffText(res.difference)}万元`);
+  });
+}
