@@ -40,7 +40,7 @@ function parseXml(src) {
     for (let k = 0; k < n; k++) if (text.charCodeAt(i + k) === 10) line++;
     i += n;
   };
-  const NAME = /^[A-Za-z_][\w.\-]*(:[A-Za-z_][\w.\-]*)?/;
+  const NAME = /^[A-Za-z_][\w.-]*(:[A-Za-z_][\w.-]*)?/;
   const decode = (s) =>
     s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);?/g, (m, e) => {
       if (!m.endsWith(";")) fail("“&”未转义", "unescaped '&'");
