@@ -1,0 +1,286 @@
+import * as React from "react";
+import {
+  makeStyles,
+  mergeClasses,
+  tokens,
+  Button,
+  Dropdown,
+  Option,
+  Field,
+  Text,
+  Tooltip,
+  Link,
+} from "@fluentui/react-components";
+import { ArrowDownloadRegular, CopyRegular, DocumentTextRegular, TableRegular } from "@fluentui/react-icons";
+import type { TemplateId } from "../../src/model/types";
+import type { GeneratedNarrative, GeneratedParagraph, GeneratedSpan } from "../../src/narrative/generateTypes";
+import type { PaneServices } from "../services";
+import { docxFileName, fullText, markers, previewSections, sourceLabel, spanKind } from "./generateModel";
+import { Busy, ErrorBar, SuccessBar, useCommonStyles, useServiceCall } from "./common";
+
+/* global document, URL */
+
+const GENERATED_SHEET = "情况说明（生成）";
+
+const TEMPLATE_OPTIONS: { value: "auto" | TemplateId; label: string }[] = [
+  { value: "auto", label: "按工作簿自动选择" },
+  { value: "sichuan-2020", label: "四川格式（一至十）" },
+  { value: "national-2024", label: "全国 2024 格式（一至十一）" },
+];
+
+const useStyles = makeStyles({
+  preview: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minWidth: 0,
+  },
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightBold, textAlign: "center" },
+  heading1: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightBold },
+  heading2: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  body: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase400, textIndent: "2em" },
+  number: {
+    textDecorationLine: "underline",
+    textDecorationStyle: "dotted",
+    textUnderlineOffset: "3px",
+    cursor: "pointer",
+    borderRadius: tokens.borderRadiusSmall,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  marker: {
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    outline: `${tokens.strokeWidthThin} dashed ${tokens.colorPaletteDarkOrangeBorder2}`,
+    borderRadius: tokens.borderRadiusSmall,
+  },
+  markerList: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+});
+
+export interface GenerateTabProps {
+  services: PaneServices;
+  /** Unit name for the Word file name, when known. */
+  unitName?: string;
+}
+
+const SpanView: React.FC<{ span: GeneratedSpan; onNavigate(span: GeneratedSpan): void; testId: string }> = ({ span, onNavigate, testId }) => {
+  const styles = useStyles();
+  const kind = spanKind(span);
+  if (kind === "marker") {
+    return (
+      <mark className={styles.marker} data-testid={testId} data-kind="marker">
+        {span.text}
+      </mark>
+    );
+  }
+  if (kind === "number") {
+    const label = sourceLabel(span.sources);
+    const go = () => onNavigate(span);
+    return (
+      <Tooltip content={label} relationship="description" withArrow>
+        <span
+          role="button"
+          tabIndex={0}
+          className={styles.number}
+          onClick={go}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" || e.key === " ") {
+              e.preventDefault();
+              go();
+            }
+          }}
+          data-testid={testId}
+          data-kind="number"
+          data-source={label}
+        >
+          {span.text}
+        </span>
+      </Tooltip>
+    );
+  }
+  return <>{span.text}</>;
+};
+
+const ParagraphView: React.FC<{ paragraph: GeneratedParagraph; index: number; onNavigate(span: GeneratedSpan): void }> = ({
+  paragraph,
+  index,
+  onNavigate,
+}) => {
+  const styles = useStyles();
+  const common = useCommonStyles();
+  const spans =
+    paragraph.spans.length > 0
+      ? paragraph.spans.map((s, i) => <SpanView key={i} span={s} onNavigate={onNavigate} testId={`gen-span-${index}-${i}`} />)
+      : paragraph.text;
+  const testId = `gen-paragraph-${index}`;
+  switch (paragraph.style) {
+    case "title":
+      return <h2 className={mergeClasses(styles.title, common.wrap)} data-testid={testId}>{spans}</h2>;
+    case "heading1":
+      return <h3 className={mergeClasses(styles.heading1, common.wrap)} data-testid={testId}>{spans}</h3>;
+    case "heading2":
+      return <h4 className={mergeClasses(styles.heading2, common.wrap)} data-testid={testId}>{spans}</h4>;
+    default:
+      return <p className={mergeClasses(styles.body, common.wrap)} data-testid={testId}>{spans}</p>;
+  }
+};
+
+export const GenerateTab: React.FC<GenerateTabProps> = ({ services, unitName }) => {
+  const styles = useStyles();
+  const common = useCommonStyles();
+  const call = useServiceCall();
+  const [template, setTemplate] = React.useState<"auto" | TemplateId>("auto");
+  const [narrative, setNarrative] = React.useState<GeneratedNarrative | null>(null);
+  const [notice, setNotice] = React.useState<React.ReactNode>(null);
+  const [download, setDownload] = React.useState<{ url: string; name: string } | null>(null);
+
+  // Revoke the previous object URL when a new one replaces it or the tab unmounts.
+  React.useEffect(() => () => {
+    if (download) URL.revokeObjectURL(download.url);
+  }, [download]);
+
+  const generate = async () => {
+    setNotice(null);
+    setDownload(null);
+    const n = await call.run("生成情况说明", "正在生成情况说明……", () =>
+      services.generate(template === "auto" ? undefined : { template }),
+    );
+    if (n) setNarrative(n);
+  };
+
+  const copyAll = async () => {
+    if (!narrative) return;
+    setNotice(null);
+    const ok = await call.run("复制全文", "正在复制……", async () => {
+      await services.copyText(fullText(narrative));
+      return true;
+    });
+    if (ok) setNotice(<span data-testid="gen-copied">已复制全文。</span>);
+  };
+
+  const write = async () => {
+    if (!narrative) return;
+    setNotice(null);
+    const r = await call.run("写入工作表", `正在写入工作表“${GENERATED_SHEET}”……`, () => services.writeGenerated(narrative));
+    if (r) {
+      setNotice(
+        <span data-testid="gen-written">
+          已写入工作表“{r.sheet}”。
+          {r.keptCopy ? <>您修改过的上一版已保留为工作表“{r.keptCopy}”。</> : null}
+        </span>,
+      );
+    }
+  };
+
+  const buildDocx = async () => {
+    if (!narrative) return;
+    setNotice(null);
+    const blob = await call.run("生成 Word 文档", "正在生成 Word 文档……", () => services.buildDocx(narrative));
+    if (!blob) return;
+    const name = docxFileName(narrative, unitName);
+    const url = URL.createObjectURL(blob);
+    setDownload({ url, name });
+    // Start the download at once; the visible link below stays as a fallback (some hosts block programmatic clicks).
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    a.rel = "noopener";
+    a.style.display = "none";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  };
+
+  const navigate = (span: GeneratedSpan) => {
+    const src = span.sources?.[0];
+    if (!src) return;
+    void call.run("定位", "正在定位……", () => services.navigate({ sheet: src.sheet, cell: src.cell }));
+  };
+
+  const marks = narrative ? markers(narrative) : [];
+  const sections = narrative ? previewSections(narrative) : [];
+
+  return (
+    <div className={common.column} data-testid="generate-tab">
+      <Field label="模板">
+        <Dropdown
+          value={TEMPLATE_OPTIONS.find((o) => o.value === template)?.label}
+          selectedOptions={[template]}
+          onOptionSelect={(_, d) => setTemplate((d.optionValue as "auto" | TemplateId) ?? "auto")}
+          data-testid="gen-template"
+        >
+          {TEMPLATE_OPTIONS.map((o) => (
+            <Option key={o.value} value={o.value}>
+              {o.label}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <div className={common.row}>
+        <Button appearance="primary" icon={<DocumentTextRegular />} onClick={generate} disabled={call.busy !== null} data-testid="gen-run">
+          生成情况说明
+        </Button>
+      </div>
+      {call.busy ? <Busy label={call.busy} testId="gen-busy" /> : null}
+      {call.error ? <ErrorBar message={call.error} onDismiss={call.clearError} testId="gen-error" /> : null}
+      {narrative ? (
+        <>
+          <div className={common.row}>
+            <Button icon={<CopyRegular />} onClick={copyAll} disabled={call.busy !== null} data-testid="gen-copy">
+              复制全文
+            </Button>
+            <Button icon={<TableRegular />} onClick={write} disabled={call.busy !== null} data-testid="gen-write">
+              写入工作表“{GENERATED_SHEET}”
+            </Button>
+            <Button icon={<ArrowDownloadRegular />} onClick={buildDocx} disabled={call.busy !== null} data-testid="gen-docx">
+              下载 Word (.docx)
+            </Button>
+          </div>
+          {notice ? <SuccessBar testId="gen-notice">{notice}</SuccessBar> : null}
+          {download ? (
+            <Text>
+              如果下载没有自动开始，请点击：
+              <Link href={download.url} download={download.name} data-testid="gen-docx-link">
+                {download.name}
+              </Link>
+            </Text>
+          ) : null}
+          {marks.length > 0 ? (
+            <SuccessBar intent="warning" testId="gen-markers">
+              <span data-testid="gen-marker-count">
+                有 {marks.length} 处【请填写】需要您补充（多为增减变化的原因），已在下方以黄色底纹标出：
+              </span>
+              <ul className={styles.markerList}>
+                {marks.slice(0, 20).map((m, i) => (
+                  <li key={i} className={common.clamp}>
+                    {m.text}
+                  </li>
+                ))}
+                {marks.length > 20 ? <li>……另有 {marks.length - 20} 处</li> : null}
+              </ul>
+            </SuccessBar>
+          ) : (
+            <SuccessBar intent="info" testId="gen-markers-none">没有需要补充的【请填写】。</SuccessBar>
+          )}
+          <Text size={200}>带下划虚线的数字可用 Tab 键选中：提示显示其来源单元格，按回车转到该单元格。</Text>
+          <article className={styles.preview} aria-label="情况说明预览" data-testid="gen-preview">
+            {sections.map((s) => (
+              <section key={s.paragraphs[0].index} className={styles.section} data-testid={`gen-section-${s.id}`}>
+                {s.paragraphs.map(({ index, paragraph }) => (
+                  <ParagraphView key={index} paragraph={paragraph} index={index} onNavigate={navigate} />
+                ))}
+              </section>
+            ))}
+          </article>
+        </>
+      ) : !call.busy ? (
+        <Text>按“生成情况说明”，根据工作簿中的报表和补充数据生成第二部分的文字，可预览、复制、写入工作表或下载 Word 文档。</Text>
+      ) : null}
+    </div>
+  );
+};

@@ -1,0 +1,162 @@
+import * as React from "react";
+import {
+  makeStyles,
+  tokens,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  MessageBarActions,
+  Button,
+  Spinner,
+} from "@fluentui/react-components";
+import { DismissRegular, ErrorCircleFilled, InfoFilled, WarningFilled } from "@fluentui/react-icons";
+import { SEVERITY_LABEL, type Severity } from "../../src/findings";
+import { errorMessage } from "./paneErrors";
+
+export const useCommonStyles = makeStyles({
+  /** Workbook text: wraps anywhere, so a 10 000-character cell cannot widen the pane. */
+  wrap: {
+    overflowWrap: "anywhere",
+    wordBreak: "break-word",
+    whiteSpace: "pre-wrap",
+    minWidth: 0,
+  },
+  /** Very long single-line texts (labels, sheet names): clamp to three lines. */
+  clamp: {
+    overflowWrap: "anywhere",
+    wordBreak: "break-word",
+    display: "-webkit-box",
+    WebkitLineClamp: "3",
+    WebkitBoxOrient: "vertical",
+    overflow: "hidden",
+    minWidth: 0,
+  },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  column: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    minWidth: 0,
+  },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  info: { color: tokens.colorPaletteBlueForeground2 },
+});
+
+/** Severity as icon AND word (never colour alone). */
+export const SeverityTag: React.FC<{ severity: Severity; count?: number }> = ({ severity, count }) => {
+  const styles = useCommonStyles();
+  const Icon = severity === "error" ? ErrorCircleFilled : severity === "warning" ? WarningFilled : InfoFilled;
+  return (
+    <span className={styles.row} style={{ display: "inline-flex", flexWrap: "nowrap" }} data-severity={severity}>
+      <Icon className={styles[severity]} aria-hidden="true" />
+      <span>
+        {SEVERITY_LABEL[severity]}
+        {count !== undefined ? ` ${count}` : ""}
+      </span>
+    </span>
+  );
+};
+
+export const SeverityIcon: React.FC<{ severity: Severity }> = ({ severity }) => {
+  const styles = useCommonStyles();
+  const Icon = severity === "error" ? ErrorCircleFilled : severity === "warning" ? WarningFilled : InfoFilled;
+  return <Icon className={styles[severity]} aria-hidden="true" />;
+};
+
+/** A Chinese error MessageBar with a close button. */
+export const ErrorBar: React.FC<{ message: string; onDismiss?: () => void; testId?: string }> = ({ message, onDismiss, testId }) => {
+  const styles = useCommonStyles();
+  return (
+    <MessageBar intent="error" data-testid={testId ?? "pane-error"} layout="multiline">
+      <MessageBarBody className={styles.wrap}>
+        <MessageBarTitle>出错了</MessageBarTitle>
+        {message}
+      </MessageBarBody>
+      {onDismiss ? (
+        <MessageBarActions
+          containerAction={<Button appearance="transparent" aria-label="关闭错误提示" icon={<DismissRegular />} onClick={onDismiss} />}
+        />
+      ) : null}
+    </MessageBar>
+  );
+};
+
+export const SuccessBar: React.FC<{ children: React.ReactNode; testId?: string; intent?: "success" | "info" | "warning" }> = ({
+  children,
+  testId,
+  intent = "success",
+}) => {
+  const styles = useCommonStyles();
+  return (
+    <MessageBar intent={intent} data-testid={testId} layout="multiline">
+      <MessageBarBody className={styles.wrap}>{children}</MessageBarBody>
+    </MessageBar>
+  );
+};
+
+export const Busy: React.FC<{ label: string; testId?: string }> = ({ label, testId }) => (
+  <Spinner size="small" label={label} labelPosition="after" data-testid={testId ?? "pane-busy"} />
+);
+
+export interface ServiceCall {
+  busy: string | null;
+  error: string | null;
+  clearError(): void;
+  /** Runs `fn` with a Chinese busy label; on rejection stores a Chinese error and resolves undefined. */
+  run<T>(action: string, busyLabel: string, fn: () => Promise<T>): Promise<T | undefined>;
+}
+
+/** Busy/error state of a tab's service calls. Results arriving after unmount are dropped. */
+export function useServiceCall(): ServiceCall {
+  const [busy, setBusy] = React.useState<string | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const mounted = React.useRef(true);
+  React.useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const run = React.useCallback(async <T,>(action: string, busyLabel: string, fn: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(busyLabel);
+    setError(null);
+    try {
+      const result = await fn();
+      return mounted.current ? result : undefined;
+    } catch (err) {
+      if (mounted.current) setError(errorMessage(err, action));
+      return undefined;
+    } finally {
+      if (mounted.current) setBusy(null);
+    }
+  }, []);
+  const clearError = React.useCallback(() => setError(null), []);
+  return { busy, error, clearError, run };
+}
+
+/** Renders a Chinese MessageBar instead of a blank pane when a component throws while rendering. */
+export class PaneErrorBoundary extends React.Component<{ children: React.ReactNode; resetKey?: string }, { message: string | null }> {
+  state = { message: null as string | null };
+
+  static getDerivedStateFromError(err: unknown): { message: string } {
+    return { message: errorMessage(err, "显示") };
+  }
+
+  componentDidUpdate(prev: { resetKey?: string }): void {
+    if (prev.resetKey !== this.props.resetKey && this.state.message) this.setState({ message: null });
+  }
+
+  render(): React.ReactNode {
+    if (this.state.message) {
+      return <ErrorBar message={`${this.state.message} 请切换到其他页签后再试，或重新打开任务窗格。`} testId="pane-render-error" />;
+    }
+    return this.props.children;
+  }
+}
