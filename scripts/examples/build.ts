@@ -440,7 +440,7 @@ function supplementRows(s: Seed, fig: Figures, year: number): SuppRow[] {
   rows.push(["一般公共预算财政拨款支出决算（全年）", null, null, null, fig.wholeBudget, r.wholeBudget]);
   const a = fig.tp.actual, p = fig.tp.prior, b = fig.tp.budget;
   rows.push(
-    ["“三公”经费", null, fig.tpActualTotal, fig.tpPriorTotal, fig.tpBudgetTotal, null],
+    ["\"三公\"经费", null, fig.tpActualTotal, fig.tpPriorTotal, fig.tpBudgetTotal, null],
     ["因公出国（境）费", null, a.abroad, p.abroad, b.abroad, r.abroad.replace("{year}", String(year))],
     ["公务用车购置及运行维护费", null, a.carPurchase.plus(a.carRunning), p.carPurchase.plus(p.carRunning), b.carPurchase.plus(b.carRunning), r.car],
     ["公务用车购置费", null, a.carPurchase, p.carPurchase, b.carPurchase, null],

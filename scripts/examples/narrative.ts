@@ -6,7 +6,10 @@ import type Decimal from "decimal.js";
 import { D, executionRate, execText, fill, formatNumber, round, share, sharesToHundred, yoy, yoyText } from "../../src/money";
 import type { Figures } from "./model";
 import { SEED, type Seed } from "./model";
+import layouts from "./layouts.json";
 import T from "./narrative-sichuan-2020.json";
+
+const LAYOUT_NAMES = layouts.economicNames;
 
 const fmt = (v: Decimal) => formatNumber(v, "fixed2");
 
@@ -189,5 +192,3 @@ export function buildNarrative(f: Figures, s: Seed = SEED): string[] {
   return out;
 }
 
-import layouts from "./layouts.json";
-const LAYOUT_NAMES = layouts.economicNames;
