@@ -6,7 +6,7 @@
 import type Decimal from "decimal.js";
 import { D, round } from "./money/decimal";
 import { executionRate, share, sharesToHundred, tailTolerance, tie, yoy } from "./money/calc";
-import { toNumber } from "./money/format";
+import { toNumber, type NumberStyle } from "./money/format";
 import { parseAmount } from "./money/parse";
 import { convert, yuanToWanDisplay, type Unit } from "./money/units";
 import { execText, yoyText } from "./money/wording";
@@ -173,6 +173,9 @@ function num(d: Decimal): number {
   return Number.isFinite(n) ? (Object.is(n, -0) ? 0 : n) : 0;
 }
 
+/** Text results print numbers as the seed report does: "12", "3.5", "40.01" (trailing zeros dropped). */
+const TEXT_STYLE: NumberStyle = "trim";
+
 const L = {
   actual: "决算数",
   budget: "预算数",
@@ -278,7 +281,7 @@ export function yoyTextFn(current: CellArg, prior: CellArg, unit?: CellArg): FnR
     if (!p.ok) return p;
     const u = coerceText(unit, L.unit, "万元");
     if (!u.ok) return u;
-    return ok(yoyText(c.value, p.value, { unit: u.value }));
+    return ok(yoyText(c.value, p.value, { unit: u.value, style: TEXT_STYLE }));
   });
 }
 
@@ -289,7 +292,7 @@ export function execTextFn(actual: CellArg, budget: CellArg): FnResult<string> {
     if (!a.ok) return a;
     const b = coerceAmount(budget, L.budget);
     if (!b.ok) return b;
-    return ok(execText(a.value, b.value));
+    return ok(execText(a.value, b.value, { style: TEXT_STYLE }));
   });
 }
 
