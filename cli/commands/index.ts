@@ -1,4 +1,7 @@
 import type { Command } from "../io";
+import { inspect } from "./inspect";
 
 /** Subcommands, one module each (cli/commands/<name>.ts). */
-export const commands: Record<string, Command> = {};
+export const commands: Record<string, Command> = {
+  inspect,
+};
