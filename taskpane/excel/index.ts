@@ -1,0 +1,16 @@
+/**
+ * The one module of the task pane that talks to Excel (Excel.run). Components get data and callbacks
+ * built from these functions and never touch Excel themselves. Every function takes an optional host
+ * (the global Excel by default; test/fake-excel in tests and browser previews) and rejects only with
+ * JuesuanError, whose message is Chinese and meant for the user.
+ */
+export type { ExcelHost } from "./host";
+export { getExcel } from "./host";
+export { readWorkbookSnapshot, forgetWorkbook, knownSheetNames, parseMerges, INTERNAL_SHEET_PREFIX } from "./read";
+export type { ReadOptions } from "./read";
+export { navigateTo } from "./navigate";
+export { loadSettings, saveSetting, deleteSetting } from "./settings";
+export { writeNarrativeSheet, GENERATED_SHEET, SOURCES_SHEET, oldVersionName } from "./narrative";
+export type { NarrativeParagraph, NarrativeSource, ParagraphStyle, WriteNarrativeOptions, WriteNarrativeResult } from "./narrative";
+export { toUserMessage, toAdapterError, ExcelAdapterError } from "./errors";
+export { parseAddress, splitSheet } from "./address";
