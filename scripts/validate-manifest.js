@@ -41,14 +41,16 @@ function parseXml(src) {
     i += n;
   };
   const NAME = /^[A-Za-z_][\w.-]*(:[A-Za-z_][\w.-]*)?/;
-  const decode = (s) =>
-    s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);?/g, (m, e) => {
+  const decode = (s) => {
+    if (/&(?!(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);)/.test(s)) fail("“&”未转义（应写作 &amp;）", "unescaped '&' (write &amp;)");
+    return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);?/g, (m, e) => {
       if (!m.endsWith(";")) fail("“&”未转义", "unescaped '&'");
       if (e[0] === "#") return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
       const map = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
       if (!(e in map)) fail(`未知实体 &${e};`, `unknown entity &${e};`);
       return map[e];
     });
+  };
   const skipMisc = () => {
     for (;;) {
       const ws = /^\s*/.exec(text.slice(i))[0];
@@ -254,10 +256,6 @@ function validateManifest(xmlText, options = {}) {
   check(hosts && kids(hosts, "Host", NS.app).some((h) => attr(h, "Name") === "Workbook"), "<Hosts> 中应有 <Host Name=\"Workbook\"/>（Excel）", "<Hosts> must contain <Host Name=\"Workbook\"/> (Excel)");
   check(PERMISSIONS.includes(textOf("Permissions")), `<Permissions> 应为 ${PERMISSIONS.join("、")} 之一`, `<Permissions> must be one of ${PERMISSIONS.join(", ")}`);
 
-  const topSets = new Set();
-  const topReq = kid(root, "Requirements", NS.app);
-  if (topReq) walk(topReq, (e) => e.local === "Set" && topSets.add(attr(e, "Name")));
-
   // VersionOverrides.
   const vo = kid(root, "VersionOverrides");
   const result = () => {
@@ -333,7 +331,7 @@ function validateManifest(xmlText, options = {}) {
   const sharedUrl = runtime && attr(runtime, "resid");
   if (runtime) {
     check(attr(runtime, "lifetime") === "long", "共享运行时 <Runtime> 应声明 lifetime=\"long\"", "the shared <Runtime> must declare lifetime=\"long\"");
-    check(voSets.has("SharedRuntime") || topSets.has("SharedRuntime"), "使用 <Runtimes> 时须声明 SharedRuntime 要求集", "using <Runtimes> requires the SharedRuntime requirement set");
+    check(voSets.has("SharedRuntime"), "使用 <Runtimes> 时须在 <VersionOverrides> 的 <Requirements> 中声明 SharedRuntime 要求集", "using <Runtimes> requires the SharedRuntime set in the <Requirements> of <VersionOverrides>");
   }
   let customFunctions = null;
   const all = kid(host, "AllFormFactors", NS.ov);
