@@ -1,0 +1,443 @@
+import type Decimal from "decimal.js";
+import catalogue from "../data/rules/tables.json";
+import type { Finding, Severity } from "../findings";
+import { D, round, sum } from "../money/decimal";
+import { tailTolerance } from "../money/calc";
+import { formatNumber } from "../money/format";
+import { fill } from "../money/wording";
+import type { Figure, ReportModel, Source, SupplementRow, TableKey, TableModel, TableRow } from "../model/types";
+import { normaliseLabel } from "../reader/labels";
+
+/** A reference to one amount: a table cell by row key/code and column key, or a 补充数据 field. */
+interface CellRef {
+  table?: TableKey;
+  row?: string;
+  code?: string;
+  col?: string;
+  supplement?: string;
+  field?: "current" | "prior" | "budget";
+  /** Row sets: every row of a level (lei/kuan/xiang) or every economic code of a length. */
+  level?: "lei" | "kuan" | "xiang";
+  codeLength?: number;
+  codeIn?: string[];
+}
+
+interface Rule {
+  id: string;
+  severity: Severity;
+  kind: string;
+  title: string;
+  same?: boolean;
+  relation?: "geq";
+  total?: CellRef | string;
+  parts?: (CellRef | string)[];
+  table?: TableKey;
+  lhs?: CellRef;
+  rhs?: CellRef;
+  left?: CellRef;
+  right?: CellRef;
+  pairs?: [CellRef, CellRef][] | [string, string][];
+  when?: { allZero?: CellRef[] };
+  exceptRows?: string[];
+  economic?: boolean;
+}
+
+export const TABLE_RULES: Rule[] = catalogue.rules as Rule[];
+const MESSAGES: Record<string, string> = catalogue.messages;
+
+export const TABLE_NAMES: Record<TableKey, string> = {
+  T01: "公开01表", T02: "公开02表", T03: "公开03表", T04: "公开04表", T05: "公开05表",
+  T06: "公开06表", T07: "公开07表", T08: "公开08表", T09: "公开09表",
+};
+
+/** One resolved amount, with what a message needs to name it. */
+interface Value {
+  fig?: Figure;
+  /** Implicitly 0: the row or cell does not exist (e.g. an income row absent from an older template). */
+  absent?: boolean;
+  label: string;
+  source?: Source;
+}
+
+function isRowMatch(row: TableRow, ref: CellRef): boolean {
+  if (ref.code !== undefined) return row.code === ref.code;
+  if (ref.row === "total") return row.level === "total" || row.key === "total";
+  return row.key === ref.row;
+}
+
+function rowLabel(row: TableRow): string {
+  return row.code && row.level !== "total" ? `${row.code} ${row.label}` : row.label;
+}
+
+function columnHeader(table: TableModel, col: string): string {
+  return table.columns.find((c) => c.key === col)?.header.replace(/\s+/g, "") ?? col;
+}
+
+function rowsOf(table: TableModel, ref: CellRef): TableRow[] {
+  return table.rows.filter((r) => {
+    if (ref.level && r.level !== ref.level) return false;
+    if (ref.codeLength && (!r.code || r.code.length !== ref.codeLength)) return false;
+    if (ref.codeIn && (!r.code || !ref.codeIn.includes(r.code))) return false;
+    if (ref.level === undefined && ref.codeLength === undefined && ref.codeIn === undefined) return false;
+    return true;
+  });
+}
+
+function findSupplement(model: ReportModel, name: string): SupplementRow | undefined {
+  const n = normaliseLabel(name);
+  return model.supplement?.rows.find((r) => r.key === name || r.label === n);
+}
+
+const isSet = (ref: CellRef) => ref.level !== undefined || ref.codeLength !== undefined || ref.codeIn !== undefined;
+
+/**
+ * Resolves a reference into values. Returns null when the rule cannot be checked
+ * (the table is missing, or a 补充数据 field was not given).
+ */
+function resolve(model: ReportModel, ref: CellRef): Value[] | null {
+  if (ref.supplement !== undefined) {
+    const row = findSupplement(model, ref.supplement);
+    const fig = row?.[ref.field ?? "current"];
+    if (!row || !fig) return null;
+    return [{ fig, label: `补充数据“${row.rawLabel.trim()}”${ref.field === "prior" ? "上年数" : ref.field === "budget" ? "预算数" : "本年数"}`, source: fig.source }];
+  }
+  const table = ref.table ? model.tables[ref.table] : undefined;
+  if (!table || !ref.table) return null;
+  const tname = TABLE_NAMES[ref.table];
+  const col = ref.col ?? "amount";
+  if (isSet(ref)) {
+    return rowsOf(table, ref).map((r) => ({ fig: r.values[col], absent: !r.values[col], label: `${tname}“${rowLabel(r)}”`, source: r.values[col]?.source }));
+  }
+  const row = ref.row === undefined && ref.code === undefined ? table.rows.find((r) => r.values[col]) : table.rows.find((r) => isRowMatch(r, ref));
+  const header = columnHeader(table, col);
+  if (!row) return [{ absent: true, label: `${tname}“${ref.row ?? ref.code}”` }];
+  const label = ref.row === undefined && ref.code === undefined ? `${tname}“${header}”` : `${tname}“${rowLabel(row)}”${col === "amount" ? "" : `（${header}）`}`;
+  return [{ fig: row.values[col], absent: !row.values[col], label, source: row.values[col]?.source ?? { sheet: table.sheet, cell: "" } }];
+}
+
+interface Comparison {
+  /** Compare raw 元 exactly, or displayed 万元 values. */
+  yuan: boolean;
+  unit: "元" | "万元";
+  value: (v: Value) => Decimal;
+}
+
+function comparison(values: Value[]): Comparison {
+  const figs = values.map((v) => v.fig).filter((f): f is Figure => !!f);
+  const yuan = figs.length > 0 && figs.every((f) => f.unit === "元");
+  return yuan
+    ? { yuan, unit: "元", value: (v) => (v.fig ? v.fig.raw : new D(0)) }
+    : { yuan, unit: "万元", value: (v) => (v.fig ? round(v.fig.wan, 2) : new D(0)) };
+}
+
+const fmt = (d: Decimal) => formatNumber(d, "fixed2");
+
+interface Emit {
+  (f: Finding): void;
+}
+
+/** Grades a difference: exact → none; within tolerance → info 尾差 (sums) or warning (same quantity printed twice); else the rule's severity. */
+function grade(rule: Rule, diff: Decimal, cmp: Comparison, nParts: number, same: boolean): { severity: Severity; tolerance?: Decimal } | null {
+  if (diff.isZero()) return null;
+  if (cmp.yuan) return { severity: rule.severity };
+  if (same) return diff.abs().lte("0.01") && rule.severity === "error" ? { severity: "warning" } : { severity: rule.severity };
+  const tol = tailTolerance(nParts);
+  if (diff.abs().lte(tol)) return { severity: "info", tolerance: tol };
+  return { severity: rule.severity };
+}
+
+function whenHolds(model: ReportModel, rule: Rule): boolean {
+  if (!rule.when?.allZero) return true;
+  for (const ref of rule.when.allZero) {
+    const vs = resolve(model, ref);
+    if (vs === null) return false;
+    if (vs.some((v) => v.fig && !v.fig.wan.isZero())) return false;
+  }
+  return true;
+}
+
+function checkSum(model: ReportModel, rule: Rule, emit: Emit): void {
+  const totalVals = resolve(model, rule.total as CellRef);
+  if (!totalVals || totalVals.length !== 1 || totalVals[0].absent) return;
+  const parts: Value[] = [];
+  for (const p of rule.parts as CellRef[]) {
+    const vs = resolve(model, p);
+    if (vs === null) return;
+    parts.push(...vs.filter((v) => !v.absent || v.fig));
+  }
+  const total = totalVals[0];
+  const cmp = comparison([total, ...parts]);
+  const stated = cmp.value(total);
+  const expected = sum(parts.map(cmp.value));
+  const diff = stated.minus(expected);
+  const same = rule.same === true;
+  const g = grade(rule, diff, cmp, parts.length, same);
+  if (!g) return;
+  const slots = {
+    title: rule.title,
+    total: total.label,
+    parts: parts.length === 1 ? parts[0].label : "各组成项",
+    stated: fmt(stated),
+    expected: fmt(expected),
+    difference: fmt(diff.abs()),
+    unit: cmp.unit,
+    tolerance: g.tolerance ? fmt(g.tolerance) : "",
+  };
+  emit({
+    rule: rule.id,
+    severity: g.severity,
+    message: fill(g.severity === "info" ? MESSAGES.tail : same ? MESSAGES.same : MESSAGES.sum, slots),
+    sheet: total.source?.sheet,
+    cell: total.source?.cell,
+    stated: fmt(stated),
+    expected: fmt(expected),
+    difference: fmt(diff),
+  });
+}
+
+function checkRowSum(model: ReportModel, rule: Rule, emit: Emit): void {
+  const table = rule.table ? model.tables[rule.table] : undefined;
+  if (!table) return;
+  const totalCol = rule.total as string;
+  for (const row of table.rows) {
+    const total = row.values[totalCol];
+    if (!total) continue;
+    const parts = (rule.parts as string[])
+      .map((p) => ({ neg: p.startsWith("-"), fig: row.values[p.replace(/^-/, "")] }))
+      .filter((p) => p.fig);
+    if (parts.length === 0) continue;
+    const vals: Value[] = [{ fig: total, label: "" }, ...parts.map((p) => ({ fig: p.fig, label: "" }))];
+    const cmp = comparison(vals);
+    const stated = cmp.value(vals[0]);
+    const expected = sum(parts.map((p, i) => (p.neg ? cmp.value(vals[i + 1]).neg() : cmp.value(vals[i + 1]))));
+    const diff = stated.minus(expected);
+    const g = grade(rule, diff, cmp, parts.length, false);
+    if (!g) continue;
+    emit({
+      rule: rule.id,
+      severity: g.severity,
+      message: fill(g.severity === "info" ? MESSAGES.tail : MESSAGES.rowSum, {
+        title: `${TABLE_NAMES[table.key]} ${rule.title}`,
+        row: `“${rowLabel(row)}”`,
+        total: columnHeader(table, totalCol),
+        stated: fmt(stated),
+        expected: fmt(expected),
+        difference: fmt(diff.abs()),
+        unit: cmp.unit,
+        tolerance: g.tolerance ? fmt(g.tolerance) : "",
+      }),
+      sheet: total.source.sheet,
+      cell: total.source.cell,
+      stated: fmt(stated),
+      expected: fmt(expected),
+      difference: fmt(diff),
+    });
+  }
+}
+
+/** Parent of a code in the functional (3/5/7) or economic (3/5) tree. */
+function parentCode(code: string, economic: boolean): string | null {
+  if (economic) return code.length === 5 ? code.slice(0, 3) : null;
+  if (code.length === 7) return code.slice(0, 5);
+  if (code.length === 5) return code.slice(0, 3);
+  return null;
+}
+
+function checkHierarchy(model: ReportModel, rule: Rule, emit: Emit): void {
+  const table = rule.table ? model.tables[rule.table] : undefined;
+  if (!table) return;
+  const economic = rule.economic === true;
+  const coded = table.rows.filter((r) => r.code && /^\d+$/.test(r.code) && r.level !== "total");
+  const children = new Map<string, TableRow[]>();
+  for (const r of coded) {
+    const p = parentCode(r.code as string, economic);
+    if (p) children.set(p, [...(children.get(p) ?? []), r]);
+  }
+  const numericCols = table.columns.map((c) => c.key).filter((k, i, a) => a.indexOf(k) === i);
+  const report = (parentRow: TableRow, kids: TableRow[], col: string, isTotal: boolean) => {
+    const total = parentRow.values[col];
+    if (!total) return;
+    const kidVals = kids.map((k) => ({ fig: k.values[col], label: "" })).filter((v) => v.fig);
+    const vals: Value[] = [{ fig: total, label: "" }, ...kidVals];
+    const cmp = comparison(vals);
+    const stated = cmp.value(vals[0]);
+    const expected = sum(kidVals.map(cmp.value));
+    const diff = stated.minus(expected);
+    const g = grade(rule, diff, cmp, kids.length, false);
+    if (!g) return;
+    emit({
+      rule: rule.id,
+      severity: g.severity,
+      message: fill(g.severity === "info" ? MESSAGES.tail : isTotal ? MESSAGES.hierarchyTotal : MESSAGES.hierarchy, {
+        title: `${TABLE_NAMES[table.key]} ${rule.title}`,
+        row: `“${rowLabel(parentRow)}”`,
+        column: columnHeader(table, col),
+        stated: fmt(stated),
+        expected: fmt(expected),
+        difference: fmt(diff.abs()),
+        unit: cmp.unit,
+        tolerance: g.tolerance ? fmt(g.tolerance) : "",
+      }),
+      sheet: total.source.sheet,
+      cell: total.source.cell,
+      stated: fmt(stated),
+      expected: fmt(expected),
+      difference: fmt(diff),
+    });
+  };
+  for (const parent of coded) {
+    const kids = children.get(parent.code as string);
+    if (!kids || kids.length === 0) continue;
+    for (const col of numericCols) if (parent.values[col]) report(parent, kids, col, false);
+  }
+  if (!economic) {
+    const totalRow = table.rows.find((r) => r.level === "total");
+    const leis = coded.filter((r) => (r.code as string).length === 3);
+    if (totalRow && leis.length > 0) for (const col of numericCols) if (totalRow.values[col]) report(totalRow, leis, col, true);
+  }
+}
+
+function checkPair(rule: Rule, a: Value, b: Value, relation: "eq" | "leq" | "geq", emit: Emit, template: string): void {
+  const cmp = comparison([a, b]);
+  const av = cmp.value(a);
+  const bv = cmp.value(b);
+  const diff = av.minus(bv);
+  let severity: Severity | null = null;
+  if (relation === "eq") severity = grade(rule, diff, cmp, 1, true)?.severity ?? null;
+  else if (relation === "leq" && diff.gt(0)) severity = rule.severity;
+  else if (relation === "geq" && diff.lt(0)) severity = rule.severity;
+  if (!severity) return;
+  const src = a.source ?? b.source;
+  emit({
+    rule: rule.id,
+    severity,
+    message: fill(template, {
+      title: rule.title,
+      lhs: a.label,
+      rhs: b.label,
+      lhsValue: fmt(av),
+      rhsValue: fmt(bv),
+      difference: fmt(diff.abs()),
+      unit: cmp.unit,
+    }),
+    sheet: src?.sheet,
+    cell: src?.cell,
+    stated: fmt(av),
+    expected: fmt(bv),
+    difference: fmt(diff),
+  });
+}
+
+function single(model: ReportModel, ref: CellRef): Value | null {
+  const vs = resolve(model, ref);
+  if (!vs || vs.length !== 1) return null;
+  return vs[0];
+}
+
+function checkRowsMatch(model: ReportModel, rule: Rule, emit: Emit): void {
+  const left = rule.left as CellRef;
+  const right = rule.right as CellRef;
+  const lt = left.table && model.tables[left.table];
+  const rt = right.table && model.tables[right.table];
+  if (!lt || !rt) return;
+  const lrows = rowsOf(lt, left);
+  const rrows = rowsOf(rt, right);
+  const codes = [...new Set([...lrows, ...rrows].map((r) => r.code).filter((c): c is string => !!c))];
+  for (const code of codes) {
+    const l = lrows.find((r) => r.code === code);
+    const r = rrows.find((x) => x.code === code);
+    const lv: Value = { fig: l?.values[left.col ?? "amount"], label: `${TABLE_NAMES[lt.key]}“${l ? rowLabel(l) : code}”`, source: l?.values[left.col ?? "amount"]?.source };
+    const rv: Value = { fig: r?.values[right.col ?? "amount"], label: `${TABLE_NAMES[rt.key]}“${r ? rowLabel(r) : code}”`, source: r?.values[right.col ?? "amount"]?.source };
+    if (!lv.fig && !rv.fig) continue;
+    const cmp = comparison([lv, rv]);
+    const diff = cmp.value(lv).minus(cmp.value(rv));
+    const severity = grade(rule, diff, cmp, 1, true)?.severity;
+    if (!severity) continue;
+    const src = lv.source ?? rv.source;
+    emit({
+      rule: rule.id,
+      severity,
+      message: fill(MESSAGES.rowsMatch, {
+        title: rule.title,
+        label: `“${(l ?? r) ? rowLabel((l ?? r) as TableRow) : code}”`,
+        leftTable: TABLE_NAMES[lt.key],
+        rightTable: TABLE_NAMES[rt.key],
+        lhsValue: fmt(cmp.value(lv)),
+        rhsValue: fmt(cmp.value(rv)),
+        difference: fmt(diff.abs()),
+        unit: cmp.unit,
+      }),
+      sheet: src?.sheet,
+      cell: src?.cell,
+      stated: fmt(cmp.value(lv)),
+      expected: fmt(cmp.value(rv)),
+      difference: fmt(diff),
+    });
+  }
+}
+
+function checkNonNegative(model: ReportModel, rule: Rule, emit: Emit): void {
+  const table = rule.table ? model.tables[rule.table] : undefined;
+  if (!table) return;
+  for (const row of table.rows) {
+    if (row.key && rule.exceptRows?.includes(row.key)) continue;
+    for (const [col, fig] of Object.entries(row.values)) {
+      if (!fig.raw.isNegative()) continue;
+      emit({
+        rule: rule.id,
+        severity: rule.severity,
+        message: fill(MESSAGES.nonNegative, { title: `${TABLE_NAMES[table.key]} ${rule.title}`, row: `“${rowLabel(row)}”`, column: columnHeader(table, col), stated: fmt(fig.wan) }),
+        sheet: fig.source.sheet,
+        cell: fig.source.cell,
+        stated: fmt(fig.wan),
+      });
+    }
+  }
+}
+
+/** Runs every arithmetic rule of the catalogue (within tables, between tables, 补充数据) on a report model. */
+export function checkTables(model: ReportModel, rules: Rule[] = TABLE_RULES): Finding[] {
+  const findings: Finding[] = [];
+  const emit: Emit = (f) => findings.push(f);
+  for (const rule of rules) {
+    if (!whenHolds(model, rule)) continue;
+    switch (rule.kind) {
+      case "sum":
+        checkSum(model, rule, emit);
+        break;
+      case "rowSum":
+        checkRowSum(model, rule, emit);
+        break;
+      case "hierarchy":
+        checkHierarchy(model, rule, emit);
+        break;
+      case "leq": {
+        const a = single(model, rule.lhs as CellRef);
+        const b = single(model, rule.rhs as CellRef);
+        if (a && b && !a.absent && !b.absent) checkPair(rule, a, b, "leq", emit, MESSAGES.leq);
+        break;
+      }
+      case "pairs":
+        for (const [l, r] of rule.pairs as [CellRef, CellRef][]) {
+          const a = single(model, l);
+          const b = single(model, r);
+          if (a && b && !(a.absent && b.absent)) checkPair(rule, a, b, rule.relation === "geq" ? "geq" : "eq", emit, rule.relation === "geq" ? MESSAGES.geq : MESSAGES.pairs);
+        }
+        break;
+      case "leqPairs":
+        for (const [l, r] of rule.pairs as [string, string][]) {
+          const a = single(model, { table: rule.table, col: l });
+          const b = single(model, { table: rule.table, col: r });
+          if (a && b && !a.absent && !b.absent) checkPair(rule, a, b, "leq", emit, MESSAGES.leqPairs);
+        }
+        break;
+      case "rowsMatch":
+        checkRowsMatch(model, rule, emit);
+        break;
+      case "nonNegative":
+        checkNonNegative(model, rule, emit);
+        break;
+    }
+  }
+  return findings;
+}
