@@ -1,0 +1,104 @@
+import * as React from "react";
+import { makeStyles, tokens, Tab, TabList } from "@fluentui/react-components";
+import type { CheckOutcome, PaneServices } from "../services";
+import { CheckTab } from "./CheckTab";
+import { GenerateTab } from "./GenerateTab";
+import { PerfTab } from "./perf/PerfTab";
+import { RecognitionTab } from "./RecognitionTab";
+import { PaneErrorBoundary } from "./common";
+
+export type PaneTab = "check" | "generate" | "perf" | "recognition";
+
+const TABS: { id: PaneTab; label: string }[] = [
+  { id: "check", label: "检查" },
+  { id: "generate", label: "生成" },
+  { id: "perf", label: "绩效" },
+  { id: "recognition", label: "识别" },
+];
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    minWidth: 0,
+    maxWidth: "100%",
+    overflowX: "hidden",
+    overflowWrap: "anywhere",
+  },
+  panel: {
+    minWidth: 0,
+    padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalL}`,
+  },
+});
+
+export interface PaneProps {
+  /** The host: the Excel adapter in the add-in, fakes in browser tests. */
+  services: PaneServices;
+  /** Tab shown first (default 检查). */
+  initialTab?: PaneTab;
+  /** Unit name for the Word file name, when known. */
+  unitName?: string;
+}
+
+/**
+ * The task pane: tabs 检查 | 生成 | 绩效 | 识别. Must be rendered inside a FluentProvider.
+ * A tab is mounted the first time it is shown and then kept (hidden), so its results and
+ * unsaved edits survive switching tabs. The 检查 result is shared with 识别.
+ */
+export const Pane: React.FC<PaneProps> = ({ services, initialTab = "check", unitName }) => {
+  const styles = useStyles();
+  const [tab, setTab] = React.useState<PaneTab>(initialTab);
+  const [visited, setVisited] = React.useState<Set<PaneTab>>(() => new Set([initialTab]));
+  const [outcome, setOutcome] = React.useState<CheckOutcome | null>(null);
+
+  const select = (t: PaneTab) => {
+    setTab(t);
+    setVisited((v) => (v.has(t) ? v : new Set(v).add(t)));
+  };
+
+  const panel = (id: PaneTab): React.ReactNode => {
+    switch (id) {
+      case "check":
+        return <CheckTab services={services} outcome={outcome} onOutcome={setOutcome} />;
+      case "generate":
+        return <GenerateTab services={services} unitName={unitName} />;
+      case "perf":
+        return <PerfTab services={services} />;
+      case "recognition":
+        return <RecognitionTab services={services} outcome={outcome} onOutcome={setOutcome} />;
+    }
+  };
+
+  return (
+    <div className={styles.root} data-testid="pane">
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_, d) => select(d.value as PaneTab)}
+        aria-label="决算助手功能"
+        data-testid="pane-tabs"
+      >
+        {TABS.map((t) => (
+          <Tab key={t.id} value={t.id} id={`pane-tab-${t.id}`} aria-controls={`pane-panel-${t.id}`} data-testid={`tab-${t.id}`}>
+            {t.label}
+          </Tab>
+        ))}
+      </TabList>
+      {TABS.filter((t) => visited.has(t.id)).map((t) => (
+        <div
+          key={t.id}
+          role="tabpanel"
+          id={`pane-panel-${t.id}`}
+          aria-labelledby={`pane-tab-${t.id}`}
+          hidden={tab !== t.id}
+          className={styles.panel}
+          data-testid={`panel-${t.id}`}
+        >
+          <PaneErrorBoundary resetKey={tab}>{panel(t.id)}</PaneErrorBoundary>
+        </div>
+      ))}
+    </div>
+  );
+};
+
+export default Pane;
