@@ -9,7 +9,8 @@
  *
  * Syncs: one read (is the sheet there, is it unchanged) and one write. The read needs the sheet names
  * beforehand (a batch cannot chain off a sheet that might not exist), which the adapter remembers from
- * the last workbook read; without them one names sync comes first.
+ * the last workbook read. Without them a names sync comes first, which is then the only read when
+ * neither sheet exists yet (2 syncs); an existing generated sheet then costs one more read (3 syncs).
  */
 import { JuesuanError } from "../../src/money/errors";
 import { officeCode } from "./errors";
@@ -151,6 +152,11 @@ export async function writeNarrativeSheet(paragraphs: NarrativeParagraph[], opti
         sheets.load("items/name");
         await context.sync();
         known = sheets.items.map((s) => s.name);
+        // Fresh names without either sheet: nothing more to read.
+        if (!has(known, GENERATED_SHEET) && !has(known, SOURCES_SHEET)) {
+          seen = { names: known, sourcesIsOurs: true };
+          break;
+        }
       }
       try {
         seen = await observe(context, known);
