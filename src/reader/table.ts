@@ -154,7 +154,7 @@ function roleOf(path: string[]): Role {
 interface Block {
   side?: Side;
   codeCols: { col: number; part: "full" | "lei" | "kuan" | "xiang" }[];
-  labelCol?: number;
+  labelCols: number[];
   valueCols: { col: number; key: string; header: string }[];
   /** Leftmost and rightmost column of the block's code/label part. */
   first: number;
@@ -246,9 +246,13 @@ export function parseTable(ix: SheetIndex, key: TableKey, titleRow: number, titl
   // Blocks of columns: a new block starts at a code/label column after value columns, or when the side changes.
   const blocks: Block[] = [];
   let cur: Block | null = null;
+  // A column whose most specific header is a group header elsewhere (e.g. an inserted blank column under a
+  // merged "项目" or "本年支出") has no header of its own.
+  const groups = new Set<string>();
+  for (const p of paths) for (let i = 0; i < p.length - 1; i++) groups.add(p[i]);
   for (let c = 0; c < width; c++) {
     const path = paths[c];
-    const role = roleOf(path);
+    const role = path.length && groups.has(path[path.length - 1]) ? ({ kind: "none" } as Role) : roleOf(path);
     if (role.kind === "none" || role.kind === "seq") continue;
     let side: Side | undefined;
     for (const p of path) {
@@ -260,15 +264,14 @@ export function parseTable(ix: SheetIndex, key: TableKey, titleRow: number, titl
       ((role.kind === "code" || role.kind === "label") && cur.valueCols.length > 0) ||
       (side !== undefined && cur.side !== undefined && side !== cur.side);
     if (startsNew) {
-      cur = { side, codeCols: [], valueCols: [], first: left + c };
+      cur = { side, codeCols: [], labelCols: [], valueCols: [], first: left + c };
       blocks.push(cur);
     }
     const b = cur as Block;
     if (side && !b.side) b.side = side;
     if (role.kind === "code") b.codeCols.push({ col: left + c, part: role.part });
-    else if (role.kind === "label") {
-      if (b.labelCol === undefined) b.labelCol = left + c;
-    } else b.valueCols.push({ col: left + c, key: "", header: path.join("/") });
+    else if (role.kind === "label") b.labelCols.push(left + c);
+    else b.valueCols.push({ col: left + c, key: "", header: path.join("/") });
   }
   if (def.twoSided) blocks.forEach((b, i) => (b.side ??= def.blockSides[Math.min(i, def.blockSides.length - 1)]));
   const columns: ColumnInfo[] = [];
@@ -328,9 +331,12 @@ export function parseTable(ix: SheetIndex, key: TableKey, titleRow: number, titl
             });
         code = normaliseCode(parts);
       }
-      if (b.labelCol !== undefined) {
-        const t = ix.text(dr, b.labelCol);
-        if (t.trim()) labelCell = { col: b.labelCol, text: t };
+      for (const lc of b.labelCols) {
+        const t = ix.text(dr, lc);
+        if (t.trim()) {
+          labelCell = { col: lc, text: t };
+          break;
+        }
       }
       if (!labelCell) {
         for (const cc of b.codeCols) {
