@@ -145,7 +145,7 @@ export function groupFindings(findings: Finding[], ctx: GroupContext = {}): Find
       continue;
     }
     if (f.sheet && recognition?.supplement?.sheet === f.sheet) {
-      add("supplement", [2, 0], () => ({ kind: "supplement", title: `补充数据（${f.sheet}）`, sheet: f.sheet }), f);
+      add("supplement", [2, 0], () => ({ kind: "supplement", title: f.sheet === "补充数据" ? "补充数据" : `补充数据（${f.sheet}）`, sheet: f.sheet }), f);
       continue;
     }
     if (f.sheet && formSheets.has(f.sheet)) {

@@ -64,3 +64,16 @@ export function toPerfFormView(form: PerfForm, extras: PerfExtras = {}): PerfFor
   if (extras.grade !== undefined) view.grade = extras.grade;
   return view;
 }
+
+/** The per-project results of src/perf's perfReportOf (structurally), aligned with the forms. */
+export interface PerfProjectResults {
+  projects: { rate: string | null; score: string; grade: string; findings: Finding[] }[];
+}
+
+/** Views of every form with its score, grade, execution rate (as "95.00%") and findings. */
+export function toPerfFormViews(forms: PerfForm[], results?: PerfProjectResults): PerfFormView[] {
+  return forms.map((form, i) => {
+    const p = results?.projects[i];
+    return toPerfFormView(form, p ? { score: p.score, grade: p.grade, findings: p.findings, executionRate: p.rate === null ? undefined : `${p.rate}%` } : {});
+  });
+}
