@@ -1,0 +1,418 @@
+import type { Finding } from "../findings";
+import residueData from "../data/narrative/residue.json";
+import terms from "../data/narrative/terms.json";
+import renamesData from "../data/names-renamed.json";
+import { narrativeFinding, ruleApplies } from "../narrative/catalogue";
+import { classCore, cnNumber, currentName, OUTLINES, squeeze } from "../narrative/parse";
+import type {
+  ClassClaim,
+  NarrativeCheckOptions,
+  NarrativeTemplate,
+  Numbering,
+  ParsedNarrative,
+  ParsedParagraph,
+  SubjectClaim,
+} from "../narrative/types";
+
+const RESIDUE = residueData.residue.map((r) => ({ kind: r.kind, re: new RegExp(r.pattern, "gu") }));
+const RESIDUE_HINT: Record<string, string> = {
+  alternatives: "请按实际增减情况选用其一（无变化时写“持平”）",
+  instruction: "这是模板的填写说明，请删除",
+  placeholder: "请填写实际内容或删除该句",
+  ellipsisInstruction: "请按括号中的提示填写实际内容，或删除该句",
+};
+const CHART_RE = new RegExp(terms.chartPattern, "gu");
+const RENAMES = [...renamesData.renames].sort((a, b) => b.old.length - a.old.length);
+const CN = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
+
+function cn(n: number): string {
+  return CN[n] ?? String(n);
+}
+
+/** The clause (between ，。；) around a span, for a finding's text. */
+function clauseAround(text: string, start: number, end: number): string {
+  let s = start;
+  while (s > 0 && !/[，。；;！？\n]/.test(text[s - 1]) && start - s < 40) s--;
+  let e = end;
+  while (e < text.length && !/[，。；;！？\n]/.test(text[e]) && e - end < 40) e++;
+  return text.slice(s, e).trim();
+}
+
+function contextOf(parsed: ParsedNarrative, options: NarrativeCheckOptions) {
+  return {
+    sheet: options.sheet ?? "情况说明",
+    year: options.year ?? parsed.year,
+    template: (options.template ?? parsed.template) as NarrativeTemplate,
+  };
+}
+
+/**
+ * Text rules of the 情况说明 (DOMAIN §3.3, §4.1): template residue, chart markers, outdated
+ * 科目 names, missing units, numbering, punctuation, 名词解释 coverage. Needs no tables.
+ */
+export function checkNarrativeText(parsed: ParsedNarrative, options: NarrativeCheckOptions = {}): Finding[] {
+  const { sheet, year, template } = contextOf(parsed, options);
+  const out: Finding[] = [];
+  const on = (id: string) => ruleApplies(id, year, template);
+  const textParas = parsed.paragraphs.filter((p) => p.kind !== "empty");
+
+  // template residue
+  if (on("N-residue")) {
+    for (const p of textParas) {
+      const masked = p.text.replace(CHART_RE, (m) => " ".repeat(m.length));
+      const spans: { s: number; e: number; kind: string }[] = [];
+      for (const r of RESIDUE) {
+        r.re.lastIndex = 0;
+        for (const m of masked.matchAll(r.re)) spans.push({ s: m.index!, e: m.index! + m[0].length, kind: r.kind });
+      }
+      spans.sort((a, b) => a.s - b.s || b.e - a.e);
+      const merged: typeof spans = [];
+      for (const sp of spans) {
+        const last = merged[merged.length - 1];
+        // overlapping, or alternatives of one clause ("增加/减少0万元，增长/下降0%")
+        if (last && (sp.s < last.e || (sp.kind === last.kind && sp.kind === "alternatives" && sp.s - last.e <= 12 && !/[。；;]/.test(p.text.slice(last.e, sp.s))))) {
+          if (sp.e > last.e) last.e = sp.e;
+          continue;
+        }
+        merged.push({ ...sp });
+      }
+      for (const sp of merged) {
+        const token = p.text.slice(sp.s, sp.e);
+        out.push(
+          narrativeFinding("N-residue", sheet, {
+            row: p.row,
+            text: clauseAround(p.text, sp.s, sp.e),
+            slots: { token, hint: RESIDUE_HINT[sp.kind] ?? "" },
+            stated: token,
+          }),
+        );
+      }
+    }
+  }
+
+  // chart markers
+  if (on("N-chart-marker")) {
+    for (const c of parsed.claims) {
+      if (c.kind !== "chart") continue;
+      out.push(narrativeFinding("N-chart-marker", sheet, { row: c.row, text: c.text, slots: { token: c.text } }));
+    }
+  }
+
+  // outdated 科目 names
+  if (on("N-outdated-name") && year !== null) {
+    for (const p of textParas) {
+      const taken: [number, number][] = [];
+      const seen = new Set<string>();
+      const sq = p.text;
+      for (const r of RENAMES) {
+        if (year < r.since) continue;
+        let i = sq.indexOf(r.old);
+        while (i >= 0) {
+          const e = i + r.old.length;
+          if (!taken.some(([a, b]) => i < b && e > a)) {
+            taken.push([i, e]);
+            if (!seen.has(r.old)) {
+              seen.add(r.old);
+              out.push(
+                narrativeFinding("N-outdated-name", sheet, {
+                  row: p.row,
+                  text: clauseAround(p.text, i, e),
+                  slots: { old: r.old, new: r.new, year, since: r.since },
+                  stated: r.old,
+                  expected: r.new,
+                }),
+              );
+            }
+          }
+          i = sq.indexOf(r.old, e);
+        }
+      }
+    }
+  }
+
+  // amounts without a unit
+  if (on("N-missing-unit")) {
+    for (const c of parsed.claims) {
+      if (c.kind !== "amount" || c.unit !== null) continue;
+      out.push(narrativeFinding("N-missing-unit", sheet, { row: c.row, text: c.text, slots: { stated: c.raw }, stated: c.raw, expected: `${c.raw}万元` }));
+    }
+  }
+
+  // 一是、二是、四是
+  if (on("N-numbering-gap")) {
+    for (const c of parsed.claims) {
+      if (c.kind !== "enumMarkers") continue;
+      const gap = firstGap(c.values);
+      if (gap === null) continue;
+      out.push(
+        narrativeFinding("N-numbering-gap", sheet, {
+          row: c.row,
+          text: c.markers.join("…"),
+          slots: { sequence: c.markers.join("、"), missing: `${cn(gap)}是` },
+          stated: c.markers.join("、"),
+        }),
+      );
+    }
+    out.push(...paragraphNumbering(parsed, sheet));
+  }
+  if (on("N-heading-number") || on("N-numbering-gap")) out.push(...headingNumbering(parsed, sheet, template));
+  if (on("N-part-heading")) {
+    const numbers = OUTLINES[template]?.partNumbers ?? {};
+    for (const pt of parsed.parts) {
+      if (pt.numbered || !numbers[pt.part]) continue;
+      out.push(narrativeFinding("N-part-heading", sheet, { row: pt.row, text: pt.text.trim(), slots: { title: pt.text.trim(), expected: numbers[pt.part] } }));
+    }
+  }
+
+  // "完成预算0%" with nothing spent
+  if (on("N-exec-zero-budget")) {
+    for (const c of parsed.claims) {
+      if (c.kind !== "execution" || !c.rate.isZero()) continue;
+      if (c.actual && !c.actual.value.isZero()) continue;
+      out.push(narrativeFinding("N-exec-zero-budget", sheet, { row: c.row, text: c.actual ? `${c.actual.text}，${c.text}` : c.text, slots: { stated: c.text }, stated: c.text }));
+    }
+  }
+
+  // half-width punctuation between Chinese
+  if (on("N-halfwidth-punct")) {
+    const cjk = /[\u4e00-\u9fa5\u3000-\u303f\uff08\uff09\u201c\u201d\uff0c\uff1b\uff1a（）]/u;
+    for (const p of textParas) {
+      const marks: string[] = [];
+      let first = -1;
+      const t = p.text;
+      for (let i = 0; i < t.length; i++) {
+        if (!/[;,:]/.test(t[i])) continue;
+        let a = i - 1;
+        while (a >= 0 && /\s/.test(t[a])) a--;
+        let b = i + 1;
+        while (b < t.length && /\s/.test(t[b])) b++;
+        if (a >= 0 && b < t.length && cjk.test(t[a]) && cjk.test(t[b])) {
+          marks.push(`“${t.slice(Math.max(0, i - 4), i + 5).trim()}”`);
+          if (first < 0) first = i;
+        }
+      }
+      if (!marks.length) continue;
+      out.push(
+        narrativeFinding("N-halfwidth-punct", sheet, {
+          row: p.row,
+          text: clauseAround(t, first, first + 1),
+          slots: { marks: marks.slice(0, 4).join("、") + (marks.length > 4 ? ` 等${marks.length}处` : "") },
+        }),
+      );
+    }
+  }
+
+  out.push(...classRendering(parsed, sheet, on));
+  out.push(...glossaryRules(parsed, sheet, on));
+
+  // term aliases
+  if (on("N-term-alias")) {
+    for (const p of textParas) {
+      for (const a of terms.termAliases) {
+        for (const v of a.variants) {
+          const i = p.text.indexOf(v);
+          if (i < 0) continue;
+          out.push(narrativeFinding("N-term-alias", sheet, { row: p.row, text: clauseAround(p.text, i, i + v.length), slots: { stated: v, expected: a.preferred }, stated: v, expected: a.preferred }));
+        }
+      }
+    }
+  }
+
+  // 五(二) lists zero classes; share formats; 五(三) grouping
+  for (const c of parsed.claims) {
+    if (c.kind !== "enumeration") continue;
+    if (c.canonical === "5.2" && on("N-zero-class")) {
+      const zeros = c.items.filter((i) => i.amount.value.isZero());
+      if (zeros.length)
+        out.push(
+          narrativeFinding("N-zero-class", sheet, {
+            row: c.row,
+            text: zeros.map((z) => z.amount.text).join("；"),
+            slots: { stated: zeros.map((z) => z.label).join("、") },
+          }),
+        );
+    }
+    if (on("N-share-format")) {
+      const sh = c.items.map((i) => i.share).filter((s): s is NonNullable<typeof s> => s !== null);
+      if (sh.some((s) => s.decimals === 2)) {
+        for (const s of sh) {
+          if (s.decimals === 2 || s.value.isZero() || s.value.eq(100)) continue;
+          const exp = `${s.value.toFixed(2)}%`;
+          out.push(narrativeFinding("N-share-format", sheet, { row: s.row, text: s.text, slots: { stated: s.raw, expected: exp }, stated: s.raw, expected: exp }));
+        }
+      }
+    }
+  }
+  if (on("N-subject-grouping")) {
+    const per = new Map<number, { p: ParsedParagraph; n: number }>();
+    for (const p of parsed.paragraphs) if (p.canonical === "5.3" && p.numbering?.style === "arabic") per.set(p.row, { p, n: 0 });
+    for (const c of parsed.claims) if (c.kind === "subject" && per.has(c.row)) per.get(c.row)!.n++;
+    const list = [...per.values()].filter((x) => x.n > 0);
+    const singles = list.filter((x) => x.n === 1).length;
+    if (singles > 0) {
+      for (const x of list) {
+        if (x.n <= 1) continue;
+        out.push(narrativeFinding("N-subject-grouping", sheet, { row: x.p.row, text: x.p.text.trim().slice(0, 40), slots: { marker: x.p.numbering!.value, count: x.n } }));
+      }
+    }
+  }
+  return out;
+}
+
+function firstGap(values: number[]): number | null {
+  let expect = 1;
+  for (const v of values) {
+    if (v !== expect) return v > expect ? expect : null;
+    expect++;
+  }
+  return null;
+}
+
+/** Paragraph ordinals (1. 2. …, （1）（2）…) within each section: gaps and mixed separators. */
+function paragraphNumbering(parsed: ParsedNarrative, sheet: string): Finding[] {
+  const out: Finding[] = [];
+  const groups = new Map<string, { p: ParsedParagraph; n: Numbering }[]>();
+  for (const p of parsed.paragraphs) {
+    if (!p.numbering || p.kind === "heading" || p.kind === "part") continue;
+    if (p.numbering.style !== "arabic" && p.numbering.style !== "arabicParen") continue;
+    const fam = p.kind === "subheading" ? "sub" : p.numbering.style;
+    const key = `${p.section}|${fam}`;
+    groups.set(key, [...(groups.get(key) ?? []), { p, n: p.numbering }]);
+  }
+  for (const list of groups.values()) {
+    let prev = 0;
+    for (const { p, n } of list) {
+      if (n.value !== prev + 1 && n.value > prev + 1) {
+        const missing = Array.from({ length: n.value - prev - 1 }, (_, i) => String(prev + 1 + i));
+        out.push(
+          narrativeFinding("N-numbering-gap", sheet, {
+            row: p.row,
+            text: p.text.trim().slice(0, 30),
+            slots: { sequence: `${prev === 0 ? "" : prev + "→"}${n.value}`, missing: missing.join("、") },
+          }),
+        );
+      }
+      prev = n.value;
+    }
+    // separators: 8、 among 1. 2. …
+    const seps = list.map((x) => x.n.separator ?? "").filter((s) => s);
+    if (seps.length >= 3) {
+      const count = new Map<string, number>();
+      for (const s of seps) count.set(s, (count.get(s) ?? 0) + 1);
+      const usual = [...count.entries()].sort((a, b) => b[1] - a[1])[0][0];
+      for (const { p, n } of list) {
+        if (!n.separator || n.separator === usual) continue;
+        out.push(narrativeFinding("N-numbering-style", sheet, { row: p.row, text: p.text.trim().slice(0, 30), slots: { marker: n.marker, usual: `${n.value}${usual}` } }));
+      }
+    }
+  }
+  return out;
+}
+
+/** 一、二、… of the sections, and （一）（二）… within each. */
+function headingNumbering(parsed: ParsedNarrative, sheet: string, template: NarrativeTemplate): Finding[] {
+  const out: Finding[] = [];
+  const report = parsed.sections.filter((s) => s.part === "report");
+  const check = (list: typeof report, paren: boolean) => {
+    let prev = 0;
+    for (const s of list) {
+      const expected = prev + 1;
+      if (!s.numbering) {
+        const exp = paren ? `（${cn(expected)}）` : `${cn(expected)}、`;
+        out.push(narrativeFinding("N-heading-number", sheet, { row: s.row, text: s.title, slots: { title: s.title, expected: exp + s.title }, expected: exp }));
+        prev = expected;
+        continue;
+      }
+      if (s.numbering.value > expected) {
+        const missing = Array.from({ length: s.numbering.value - expected }, (_, i) => (paren ? `（${cn(expected + i)}）` : `${cn(expected + i)}、`));
+        out.push(
+          narrativeFinding("N-numbering-gap", sheet, {
+            row: s.row,
+            text: `${s.numbering.marker}${s.title}`,
+            slots: { sequence: `${prev ? cn(prev) + "→" : ""}${cn(s.numbering.value)}`, missing: missing.join("") },
+          }),
+        );
+      }
+      prev = s.numbering.value;
+    }
+  };
+  void template;
+  check(report.filter((s) => s.level === 1), false);
+  const parents = new Set(report.filter((s) => s.level === 2).map((s) => s.id.split(".")[0]));
+  for (const par of parents) check(report.filter((s) => s.level === 2 && s.id.split(".")[0] === par), true);
+  return out;
+}
+
+function classRendering(parsed: ParsedNarrative, sheet: string, on: (id: string) => boolean): Finding[] {
+  const out: Finding[] = [];
+  if (!on("N-class-rendering")) return out;
+  // within the 五(二) list
+  const byRow = new Map<number, ClassClaim[]>();
+  for (const c of parsed.claims) if (c.kind === "class") byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+  for (const list of byRow.values()) {
+    const count = new Map<string, number>();
+    for (const c of list) count.set(c.form, (count.get(c.form) ?? 0) + 1);
+    if (count.size < 2) continue;
+    const usual = [...count.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    const odd = list.filter((c) => c.form !== usual);
+    out.push(
+      narrativeFinding("N-class-rendering", sheet, {
+        row: odd[0].row,
+        text: odd.map((c) => c.text).join("、"),
+        slots: { stated: odd.map((c) => c.text).join("、"), where: "同一列举中其他类", usual: usual.replace("X", list.find((c) => c.form === usual)!.core) },
+      }),
+    );
+  }
+  // 科目 paths: 类 written with or without 支出
+  const body = parsed.claims.filter((c): c is SubjectClaim => c.kind === "subject" && c.canonical !== "glossary");
+  const subjects = [...body, ...glossarySubjects(parsed)];
+  const usualByCore = new Map<string, string>();
+  for (const s of body) if (!usualByCore.has(classCore(s.lei))) usualByCore.set(classCore(s.lei), currentName(s.lei));
+  const bodyStyle = body.length ? (body.filter((s) => /支出$/.test(s.lei)).length * 2 > body.length ? "支出" : "") : null;
+  for (const s of subjects) {
+    if (s.canonical !== "glossary") continue;
+    const usual = usualByCore.get(classCore(s.lei));
+    const written = currentName(s.lei);
+    if (usual !== undefined && usual !== written) {
+      out.push(narrativeFinding("N-class-rendering", sheet, { row: s.row, text: s.text, slots: { stated: `${s.lei}（类）`, where: "五（三）", usual: `${usual}（类）` } }));
+    } else if (usual === undefined && bodyStyle !== null && /支出$/.test(written) !== (bodyStyle === "支出")) {
+      const exp = bodyStyle === "支出" ? `${written}支出` : written.replace(/支出$/, "");
+      out.push(narrativeFinding("N-class-rendering", sheet, { row: s.row, text: s.text, slots: { stated: `${s.lei}（类）`, where: "五（三）", usual: `${exp}（类）` } }));
+    }
+  }
+  return out;
+}
+
+function glossarySubjects(parsed: ParsedNarrative): SubjectClaim[] {
+  const out: SubjectClaim[] = [];
+  for (const c of parsed.claims) if (c.kind === "glossary" && c.subject) out.push(c.subject);
+  return out;
+}
+
+function pathOf(s: SubjectClaim): string {
+  return `${s.lei}（类）${s.kuan}（款）${s.xiang}（项）`;
+}
+
+function glossaryRules(parsed: ParsedNarrative, sheet: string, on: (id: string) => boolean): Finding[] {
+  const out: Finding[] = [];
+  const glossaryPart = parsed.parts.find((p) => p.part === "glossary");
+  if (!glossaryPart) return out;
+  const body = parsed.claims.filter((c): c is SubjectClaim => c.kind === "subject" && c.canonical === "5.3");
+  const gloss = glossarySubjects(parsed);
+  const norm = (x: string) => currentName(squeeze(x));
+  for (const b of body) {
+    const sameItem = gloss.filter((g) => norm(g.xiang) === norm(b.xiang) && (classCore(g.lei) === classCore(b.lei) || norm(g.kuan) === norm(b.kuan)));
+    const exact = sameItem.find((g) => norm(g.kuan) === norm(b.kuan) && classCore(g.lei) === classCore(b.lei));
+    if (!sameItem.length) {
+      if (on("N-glossary-missing"))
+        out.push(narrativeFinding("N-glossary-missing", sheet, { row: glossaryPart.row, text: pathOf(b), slots: { subject: pathOf(b) }, expected: pathOf(b) }));
+      continue;
+    }
+    if (!exact && on("N-glossary-name")) {
+      const g = sameItem[0];
+      out.push(narrativeFinding("N-glossary-name", sheet, { row: g.row, text: g.text, slots: { stated: pathOf(g), expected: pathOf(b) }, stated: pathOf(g), expected: pathOf(b) }));
+    }
+  }
+  void cnNumber;
+  return out;
+}

@@ -1,0 +1,211 @@
+import slotData from "../data/narrative/slots.json";
+import type { Claim, ParsedNarrative } from "./types";
+
+/**
+ * Semantic slots of narrative claims, for the table-binding checker (DOMAIN §2.4). Section
+ * numbers are the canonical Sichuan-2020 ids whatever the template (national 十 → "10.4",
+ * 十一(n) → "10.n"). A slot with ":{…}" is a family; the part after ":" names the item.
+ * `binding` says which table cell (or 补充数据 field) the value must equal.
+ */
+export interface SlotDef {
+  slot: string;
+  claim: Claim["kind"];
+  description: string;
+  binding: string;
+}
+
+export const NARRATIVE_SLOTS: SlotDef[] = [
+  { slot: "1.total", claim: "amount", description: "收、支总计", binding: "T1 总计 (收入 = 支出)" },
+  { slot: "1.change", claim: "change", description: "收、支总计 YoY (single Δ for both)", binding: "T1 总计 − 补充数据 上年 收入支出总计" },
+  { slot: "1.incomeChange", claim: "change", description: "收入总计 YoY", binding: "T1 收入总计 − 上年" },
+  { slot: "1.expenseChange", claim: "change", description: "支出总计 YoY", binding: "T1 支出总计 − 上年" },
+  { slot: "2.incomeTotal", claim: "amount", description: "本年收入合计", binding: "T1 本年收入合计" },
+  { slot: "2.item:{label}", claim: "amount", description: "an income source (label as written, e.g. 一般公共预算财政拨款收入)", binding: "T1 income row" },
+  { slot: "2.share:{label}", claim: "share", description: "its share", binding: "row ÷ T1 本年收入合计" },
+  { slot: "3.expenseTotal", claim: "amount", description: "本年支出合计", binding: "T3 合计.本年支出合计" },
+  { slot: "3.item:{label}", claim: "amount", description: "基本支出 / 项目支出 / 上缴上级支出 / 经营支出 / 对附属单位补助支出", binding: "T3 合计 row column" },
+  { slot: "3.share:{label}", claim: "share", description: "its share", binding: "column ÷ T3 本年支出合计" },
+  { slot: "4.total", claim: "amount", description: "财政拨款收、支总计", binding: "T4 总计" },
+  { slot: "4.change", claim: "change", description: "财政拨款收、支总计 YoY", binding: "T4 总计 − 上年 财政拨款收入支出总计" },
+  { slot: "4.incomeChange", claim: "change", description: "财政拨款收入总计 YoY", binding: "T4 收入总计 − 上年" },
+  { slot: "4.expenseChange", claim: "change", description: "财政拨款支出总计 YoY", binding: "T4 支出总计 − 上年" },
+  { slot: "5.1.gpb", claim: "amount", description: "一般公共预算财政拨款支出", binding: "T5 合计.小计" },
+  { slot: "5.1.shareOfExpense", claim: "share", description: "占本年支出合计的%", binding: "T5 合计 ÷ T3 本年支出合计" },
+  { slot: "5.1.change", claim: "change", description: "一般公共预算财政拨款支出 YoY", binding: "T5 合计 − 上年 一般公共预算财政拨款支出" },
+  { slot: "5.2.total", claim: "amount", description: "一般公共预算财政拨款支出 (五(二) opening)", binding: "T5 合计.小计" },
+  { slot: "5.2.item:{code}", claim: "amount", description: "a 类 (3-digit code, or the 类 name when unknown)", binding: "T5 类 row 小计" },
+  { slot: "5.2.share:{code}", claim: "share", description: "its share", binding: "类 row ÷ T5 合计" },
+  { slot: "5.3.total", claim: "amount", description: "一般公共预算支出决算数 (五(三) opening)", binding: "T5 合计.小计" },
+  { slot: "5.3.exec", claim: "execution", description: "overall 完成预算%", binding: "T5 合计 ÷ Σ 项 budgets (补充数据 预算数)" },
+  { slot: "5.3.item:{code}", claim: "amount", description: "a 项 (7-digit code via resolveSubject, else 类/款/项 name path)", binding: "T5 项 row 小计" },
+  { slot: "5.3.exec:{code}", claim: "execution", description: "the 项's 完成预算%", binding: "T5 项 row ÷ 补充数据 预算数 of the 项" },
+  { slot: "6.basic", claim: "amount", description: "一般公共预算财政拨款基本支出", binding: "T5 合计.基本支出 = T6 人员经费合计 + 公用经费合计" },
+  { slot: "6.personnel", claim: "amount", description: "人员经费", binding: "T6 人员经费合计" },
+  { slot: "6.public", claim: "amount", description: "(日常)公用经费", binding: "T6 公用经费合计" },
+  { slot: "7.1.total", claim: "amount", description: "“三公”经费财政拨款支出决算", binding: "T7 决算.合计" },
+  { slot: "7.1.exec", claim: "execution", description: "三公 完成预算%", binding: "T7 决算.合计 ÷ T7 预算.合计" },
+  { slot: "7.2.item:{abroad|vehicle|reception}", claim: "amount", description: "三公 item in the 七(二) share list", binding: "T7 决算 item" },
+  { slot: "7.2.share:{abroad|vehicle|reception}", claim: "share", description: "its share", binding: "item ÷ T7 决算.合计" },
+  { slot: "7.2.{abroad|vehicle|reception}.total", claim: "amount", description: "item amount in its own paragraph", binding: "T7 决算 item" },
+  { slot: "7.2.{abroad|vehicle|reception}.exec", claim: "execution", description: "item 完成预算%", binding: "T7 决算 ÷ 预算 of the item" },
+  { slot: "7.2.{abroad|vehicle|reception}.change", claim: "change", description: "item YoY", binding: "T7 item − 补充数据 上年" },
+  { slot: "7.2.abroad.groups", claim: "count", description: "因公出国（境）团组", binding: "补充数据 团组数" },
+  { slot: "7.2.abroad.people", claim: "count", description: "出国（境）人数", binding: "补充数据 人数" },
+  { slot: "7.2.vehicle.purchase", claim: "amount", description: "公务用车购置支出", binding: "T7 公务用车购置费 决算" },
+  { slot: "7.2.vehicle.operation", claim: "amount", description: "公务用车运行维护费支出", binding: "T7 公务用车运行费 决算" },
+  { slot: "7.2.vehicle.bought", claim: "count", description: "更新购置公务用车 (辆)", binding: "补充数据" },
+  { slot: "7.2.vehicle.fleet", claim: "count", description: "共有公务用车 (辆)", binding: "补充数据" },
+  { slot: "7.2.reception.domestic", claim: "amount", description: "国内公务接待支出", binding: "T7 公务接待费 (国内)" },
+  { slot: "7.2.reception.foreign", claim: "amount", description: "外事接待支出", binding: "T7 公务接待费 (外事)" },
+  { slot: "7.2.reception.domestic.batches", claim: "count", description: "国内公务接待批次", binding: "补充数据" },
+  { slot: "7.2.reception.domestic.persons", claim: "count", description: "国内公务接待人次", binding: "补充数据" },
+  { slot: "7.2.reception.foreign.batches", claim: "count", description: "外事接待批次", binding: "补充数据" },
+  { slot: "7.2.reception.foreign.persons", claim: "count", description: "外事接待人数", binding: "补充数据" },
+  { slot: "8.total", claim: "amount", description: "政府性基金预算拨款支出", binding: "T8 合计 本年支出" },
+  { slot: "9.total", claim: "amount", description: "国有资本经营预算拨款支出", binding: "T9 合计" },
+  { slot: "10.1.total", claim: "amount", description: "机关运行经费支出", binding: "补充数据 机关运行经费" },
+  { slot: "10.1.change", claim: "change", description: "机关运行经费 YoY", binding: "补充数据 上年" },
+  { slot: "10.2.total", claim: "amount", description: "政府采购支出总额", binding: "补充数据" },
+  { slot: "10.2.goods", claim: "amount", description: "货物", binding: "补充数据" },
+  { slot: "10.2.works", claim: "amount", description: "工程", binding: "补充数据" },
+  { slot: "10.2.services", claim: "amount", description: "服务", binding: "补充数据" },
+  { slot: "10.2.sme", claim: "amount", description: "授予中小企业合同金额", binding: "补充数据" },
+  { slot: "10.2.smeShare", claim: "share", description: "its share of 政府采购支出总额", binding: "sme ÷ total" },
+  { slot: "10.2.micro", claim: "amount", description: "授予小微企业合同金额", binding: "补充数据" },
+  { slot: "10.2.microShare", claim: "share", description: "its share of 政府采购支出总额", binding: "micro ÷ total" },
+  { slot: "10.3.vehicles", claim: "count", description: "共有车辆", binding: "补充数据" },
+  { slot: "10.3.vehicle:{label}", claim: "count", description: "车辆 by use (label as written)", binding: "补充数据" },
+  { slot: "10.3.equipment50", claim: "count", description: "单价50万元以上通用设备", binding: "补充数据" },
+  { slot: "10.3.equipment100", claim: "count", description: "单价100万元以上专用设备", binding: "补充数据" },
+  { slot: "10.4.count:priorEval", claim: "count", description: "事前绩效评估 projects", binding: "补充数据 绩效 counts" },
+  { slot: "10.4.count:targets", claim: "count", description: "projects with 绩效目标", binding: "补充数据" },
+  { slot: "10.4.count:monitor", claim: "count", description: "绩效监控 projects", binding: "补充数据" },
+  { slot: "10.4.count:selfEval", claim: "count", description: "自评 projects", binding: "补充数据 绩效自评项目数 = number of forms" },
+  { slot: "10.4.count:reported", claim: "count", description: "projects whose completion is reported", binding: "number of forms" },
+  { slot: "10.4.count:achieved", claim: "count", description: "projects said to meet their targets", binding: "number of forms" },
+  { slot: "10.4.count:projectEval", claim: "count", description: "项目支出绩效评价 organised", binding: "–" },
+  { slot: "10.4.project:{name}.budget", claim: "amount", description: "project 全年预算数", binding: "绩效表 预算数" },
+  { slot: "10.4.project:{name}.actual", claim: "amount", description: "project 执行数", binding: "绩效表 执行数" },
+  { slot: "10.4.project:{name}.exec", claim: "execution", description: "project 完成预算%", binding: "绩效表 执行率 (P-8)" },
+];
+
+interface SlotRule {
+  section: string;
+  kind: string;
+  match: string;
+  slot: string;
+}
+const RULES: (SlotRule & { re: RegExp })[] = (slotData.rules as SlotRule[]).map((r) => ({ ...r, re: new RegExp(r.match, "u") }));
+
+export interface SameQuantityDef {
+  id: string;
+  name: string;
+  slots: string[];
+  derived?: string;
+}
+export interface FootDef {
+  id: string;
+  name: string;
+  total: string;
+  parts?: string[];
+  partsPrefix?: string;
+}
+export const SAME_QUANTITY: SameQuantityDef[] = slotData.sameQuantity as SameQuantityDef[];
+export const FOOTS: FootDef[] = slotData.foots as FootDef[];
+
+const SANGONG: [RegExp, string][] = [
+  [/出国/, "abroad"],
+  [/公务用车/, "vehicle"],
+  [/接待/, "reception"],
+];
+
+function matchRule(canonical: string, kind: string, text: string, ctx: string | null): string | undefined {
+  for (const r of RULES) {
+    if (r.section !== canonical || r.kind !== kind) continue;
+    if (!r.re.test(text)) continue;
+    if (r.slot.includes("{ctx}") && !ctx) continue;
+    return r.slot.replace("{ctx}", ctx ?? "").replace("{label}", text.replace(/\d.*$/, ""));
+  }
+  return undefined;
+}
+
+/** Sets `slot` on every claim whose meaning is identifiable. Called by parseNarrative. */
+export function assignSlots(parsed: ParsedNarrative): void {
+  // 七(二): which 三公 item each paragraph speaks of, carried from its numbered paragraph
+  const ctxByRow = new Map<number, string | null>();
+  let ctx: string | null = null;
+  for (const p of parsed.paragraphs) {
+    if (p.canonical !== "7.2") {
+      ctx = null;
+      continue;
+    }
+    if (p.numbering && p.numbering.style === "arabic") {
+      ctx = null;
+      for (const [re, k] of SANGONG) if (re.test(p.text)) { ctx = k; break; }
+    }
+    ctxByRow.set(p.row, ctx);
+  }
+  const enumerated = new Set<Claim>();
+  for (const c of parsed.claims) {
+    if (c.kind !== "enumeration") continue;
+    const sec = c.canonical;
+    if (!["2", "3", "5.2", "7.2"].includes(sec)) continue;
+    for (const it of c.items) {
+      if (sec === "7.2" && !["abroad", "vehicle", "reception"].includes(it.key)) continue;
+      it.amount.slot = `${sec}.item:${it.key}`;
+      enumerated.add(it.amount);
+      if (it.share) {
+        it.share.slot = `${sec}.share:${it.key}`;
+        enumerated.add(it.share);
+      }
+    }
+  }
+  for (const c of parsed.claims) {
+    if (enumerated.has(c)) continue;
+    const cx = ctxByRow.get(c.row) ?? null;
+    switch (c.kind) {
+      case "amount":
+        c.slot = matchRule(c.canonical, "amount", c.label, cx);
+        break;
+      case "share":
+        if (c.canonical === "10.2" && c.of) {
+          const s = matchRule("10.2", "amount", c.of.label, null);
+          if (s === "10.2.sme" || s === "10.2.micro") c.slot = `${s}Share`;
+        } else c.slot = matchRule(c.canonical, "share", c.label, cx);
+        break;
+      case "change":
+        c.slot = matchRule(c.canonical, "change", c.subject || ".", cx);
+        break;
+      case "execution":
+        c.slot = matchRule(c.canonical, "execution", c.text, cx);
+        break;
+      case "count":
+        c.slot = matchRule(c.canonical, "count", c.context, cx);
+        if (c.slot?.startsWith("10.3.vehicle:")) c.slot = `10.3.vehicle:${c.label}`;
+        break;
+      default:
+        break;
+    }
+  }
+  // 五(三) items and project summaries override the generic section slots
+  for (const c of parsed.claims) {
+    if (c.kind === "subject" && c.canonical === "5.3") {
+      const key = c.code ?? `${c.lei.replace(/支出$/, "")}/${c.kuan}/${c.xiang}`;
+      if (c.amount) c.amount.slot = `5.3.item:${key}`;
+      if (c.execution) c.execution.slot = `5.3.exec:${key}`;
+    }
+    if (c.kind === "project") {
+      if (c.budget) c.budget.slot = `10.4.project:${c.name}.budget`;
+      if (c.actual) c.actual.slot = `10.4.project:${c.name}.actual`;
+      if (c.execution) c.execution.slot = `10.4.project:${c.name}.exec`;
+    }
+  }
+  // only the first amount of a paragraph-level total slot keeps it when a paragraph repeats the label
+  const seen = new Map<string, Claim>();
+  for (const c of parsed.claims) {
+    if (c.kind !== "amount" || !c.slot) continue;
+    const key = `${c.row}|${c.slot}`;
+    if (seen.has(key)) c.slot = undefined;
+    else seen.set(key, c);
+  }
+}
