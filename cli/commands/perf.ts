@@ -41,6 +41,9 @@ function where(f: Finding): string {
   return f.sheet ?? "";
 }
 
+/** Full-width space between the columns of a finding line. */
+const SEP = "\u3000";
+
 export function perfText(file: string, report: PerfReport): string {
   const out: string[] = [];
   out.push(`项目绩效目标完成情况表：${path.basename(file)}（${report.projects.length}个项目）`);
@@ -59,12 +62,12 @@ export function perfText(file: string, report: PerfReport): string {
     if (!p.findings.length) continue;
     out.push("");
     out.push(`【${p.name}】工作表“${p.sheet}”`);
-    for (const f of p.findings) out.push(`  ${SEVERITY_LABEL[f.severity]}　${f.rule}　${where(f)}　${f.message}`);
+    for (const f of p.findings) out.push(`  ${SEVERITY_LABEL[f.severity]}${SEP}${f.rule}${SEP}${where(f)}${SEP}${f.message}`);
   }
   if (report.findings.length) {
     out.push("");
     out.push("【全部绩效表】");
-    for (const f of report.findings) out.push(`  ${SEVERITY_LABEL[f.severity]}　${f.rule}　${where(f)}　${f.message}`);
+    for (const f of report.findings) out.push(`  ${SEVERITY_LABEL[f.severity]}${SEP}${f.rule}${SEP}${where(f)}${SEP}${f.message}`);
   }
   const total = summarise([...report.projects.flatMap((p) => p.findings), ...report.findings]);
   out.push("");
