@@ -149,7 +149,7 @@ export function readReport(snapshot: WorkbookSnapshot, options: ReadOptions = {}
   let unitName: string | undefined;
   const yearVotes = new Map<number, number>();
   const vote = (text: string, weight = 1) => {
-    const m = YEAR.exec(text);
+    const m = YEAR.exec(compactText(text));
     if (m) yearVotes.set(Number(m[1]), (yearVotes.get(Number(m[1])) ?? 0) + weight);
   };
   for (const key of TABLE_KEYS) {
@@ -173,6 +173,8 @@ export function readReport(snapshot: WorkbookSnapshot, options: ReadOptions = {}
     messages.push(...c.parsed.messages);
     unitName ??= c.parsed.unitName;
     vote(table.title, 2);
+    const ix = sheets[c.hit.sheet];
+    for (let r = Math.max(ix.top, c.hit.row - 2); r < c.hit.row; r++) for (const [, v] of ix.rowCells(r)) vote(cellText(v));
   }
 
   // Narrative: a non-table sheet named …情况说明… (or whose title says so), else one named …说明….
