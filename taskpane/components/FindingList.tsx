@@ -81,7 +81,7 @@ export const FindingList: React.FC<FindingListProps> = ({ findings, recognition,
               onClick={() => onActivate(f)}
               aria-label={findingAccessibleName(f, recognition)}
               aria-disabled={target ? undefined : true}
-              title={target ? "转到此单元格" : "此问题来自粘贴的文本，无法在工作表中定位"}
+              title={target ? "转到此单元格" : f.row !== undefined ? "此问题来自粘贴的文本，无法在工作表中定位" : "此问题没有对应的单元格"}
               data-testid={`${testIdPrefix}-${i}`}
               data-severity={f.severity}
               data-rule={f.rule}
