@@ -4,7 +4,7 @@
  * FnResult into a value or a CustomFunctions.Error. Nothing here throws or yields NaN.
  */
 import type Decimal from "decimal.js";
-import { D, round } from "./money/decimal";
+import { D, fromCellNumber, round } from "./money/decimal";
 import { executionRate, share, sharesToHundred, tailTolerance, tie, yoy } from "./money/calc";
 import { toNumber, type NumberStyle } from "./money/format";
 import { parseAmount } from "./money/parse";
@@ -71,6 +71,8 @@ function unwrapScalar(v: unknown, name: string): FnResult<unknown> {
  * Booleans, error values and other text are errors with a Chinese message naming the argument.
  */
 export function coerceAmount(v: CellArg, name: string, unit: Unit = "万元"): FnResult<Decimal> {
+  // Hot path: most arguments are plain finite numbers.
+  if (typeof v === "number" && Number.isFinite(v)) return { ok: true, value: fromCellNumber(v) };
   const s = unwrapScalar(v, name);
   if (!s.ok) return s;
   const x = s.value;
