@@ -120,12 +120,14 @@ async function observe(context: Excel.RequestContext, known: string[]): Promise<
   await context.sync();
   const names = sheets.items.map((s) => s.name);
   const out: Observed = { names, sourcesIsOurs: true };
-  if (gen) {
+  if (gen !== undefined) {
     const cells: { row: number; col: number; text: string }[] = [];
-    if (!gen.isNullObject) {
-      gen.values.forEach((line, i) =>
+    const used = gen;
+    if (!used.isNullObject) {
+      const { rowIndex, columnIndex } = used;
+      used.values.forEach((line, i) =>
         line.forEach((v, j) => {
-          if (v !== "" && v !== null) cells.push({ row: gen!.rowIndex + i, col: gen!.columnIndex + j, text: String(v) });
+          if (v !== "" && v !== null) cells.push({ row: rowIndex + i, col: columnIndex + j, text: String(v) });
         }),
       );
     }
@@ -150,6 +152,7 @@ export async function writeNarrativeSheet(paragraphs: NarrativeParagraph[], opti
       if (!known) {
         const sheets = context.workbook.worksheets;
         sheets.load("items/name");
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- at most one retry, after stale names
         await context.sync();
         known = sheets.items.map((s) => s.name);
         // Fresh names without either sheet: nothing more to read.

@@ -57,8 +57,6 @@ export function rememberSheetNames(host: ExcelHost, names: string[]): void {
   memory.set(host, { names: names.slice(), cells: m?.cells ?? 0 });
 }
 
-const USED_PROPS = "address,rowIndex,columnIndex,rowCount,columnCount";
-const CELL_PROPS = "values,valueTypes,numberFormat";
 
 function budgetOf(o: ReadOptions): number {
   const cells = o.maxCellsPerSync ?? DEFAULTS.maxCellsPerSync;
@@ -125,7 +123,7 @@ async function readInOneSync(context: Excel.RequestContext, names: string[], opt
     list.map((name) => {
       const ws = sheets.getItem(name);
       const used = ws.getUsedRangeOrNullObject(true);
-      used.load(`${USED_PROPS},${CELL_PROPS}`);
+      used.load("address,rowIndex,columnIndex,rowCount,columnCount,values,valueTypes,numberFormat");
       // Merges of the whole sheet: a merged area may reach outside the values-only used range.
       const merged = ws.getRange().getMergedAreasOrNullObject();
       merged.load("address");
@@ -180,7 +178,7 @@ async function readChunked(context: Excel.RequestContext, names: string[], budge
   const dims: Dim[] = names.map((name) => {
     const ws = sheets.getItem(name);
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load(USED_PROPS);
+    used.load("address,rowIndex,columnIndex,rowCount,columnCount");
     const merged = ws.getRange().getMergedAreasOrNullObject();
     merged.load("address");
     return { name, used, merged };
@@ -193,7 +191,7 @@ async function readChunked(context: Excel.RequestContext, names: string[], budge
     for (const name of added) {
       const ws = sheets.getItem(name);
       const used = ws.getUsedRangeOrNullObject(true);
-      used.load(USED_PROPS);
+      used.load("address,rowIndex,columnIndex,rowCount,columnCount");
       const merged = ws.getRange().getMergedAreasOrNullObject();
       merged.load("address");
       dims.push({ name, used, merged });
@@ -222,10 +220,11 @@ async function readChunked(context: Excel.RequestContext, names: string[], budge
     const loaded = batch.map((b) => {
       const u = dims[b.sheet].used;
       const r = sheets.getItem(dims[b.sheet].name).getRangeByIndexes(u.rowIndex + b.row, u.columnIndex + b.col, b.rows, b.cols);
-      r.load(CELL_PROPS);
+      r.load("values,valueTypes,numberFormat");
       return { b, r };
     });
     try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk is the point of chunking
       await context.sync();
     } catch (e) {
       // Cells heavier than estimated (long text): halve the budget and re-plan.

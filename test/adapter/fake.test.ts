@@ -1,3 +1,5 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load --
+   these tests read before load/sync on purpose: the fake must throw as Excel does. */
 import { createFakeExcel, FakeOfficeError } from "../fake-excel";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 
@@ -50,7 +52,8 @@ describe("fake Excel behaves like Excel where the adapter depends on it", () => 
       const m = context.workbook.worksheets.getItem("公开01表").getRange().getMergedAreasOrNullObject();
       const none = context.workbook.worksheets.getItem("表 2").getRange().getMergedAreasOrNullObject();
       const missing = context.workbook.worksheets.getItemOrNullObject("没有");
-      [a, b].forEach((r) => r.load("address"));
+      a.load("address");
+      b.load("address");
       m.load("address");
       none.load("address");
       missing.load("name");
