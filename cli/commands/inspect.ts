@@ -1,5 +1,7 @@
 /** `juesuan inspect <file.xlsx> [--json]`: what the reader recognised in a workbook. */
+import * as fs from "fs";
 import * as path from "path";
+import { JuesuanError } from "../../src/money/errors";
 import { readXlsx } from "../adapters/xlsx";
 import { parseArgs, type Command } from "../io";
 import { TABLE_KEYS, type ReportModel } from "../../src/model/types";
@@ -78,6 +80,8 @@ export const inspect: Command = async (args, io) => {
     return 2;
   }
   const file = path.resolve(io.cwd, positional[0]);
+  // ExcelJS reports a missing file as a generic error; say what is wrong in the user's words.
+  if (!fs.existsSync(file)) throw new JuesuanError("file-not-found", `找不到文件“${positional[0]}”`);
   const snapshot = await readXlsx(file);
   const model = readReport(snapshot);
   if (flags.json) io.stdout(JSON.stringify(inspectJson(model), null, 2) + "\n");
