@@ -25,3 +25,7 @@ export async function runExcel<T>(excel: ExcelHost | undefined, batch: (context:
     throw toAdapterError(e);
   }
 }
+
+/** Compile-time proof that office.js's global Excel namespace is an ExcelHost. */
+type GlobalExcelFits = typeof Excel extends ExcelHost ? true : never;
+export const GLOBAL_EXCEL_FITS: GlobalExcelFits = true;

@@ -70,6 +70,21 @@ describe("fake Excel behaves like Excel where the adapter depends on it", () => 
     expect(state.syncCount).toBe(2);
   });
 
+  test("RangeAreas.areas lists each merged area", async () => {
+    const snap = wb();
+    snap.sheets[0].merges.push({ top: 3, left: 0, bottom: 5, right: 0 });
+    const { Excel } = createFakeExcel(snap);
+    await Excel.run(async (context) => {
+      const merged = context.workbook.worksheets.getItem("公开01表").getRange().getMergedAreasOrNullObject();
+      merged.load("areaCount");
+      const areas = merged.areas;
+      areas.load("items/address");
+      await context.sync();
+      expect(merged.areaCount).toBe(2);
+      expect(areas.items.map((r) => r.address)).toEqual(["公开01表!A1:B1", "公开01表!A4:A6"]);
+    });
+  });
+
   test("getItem of a missing sheet fails the sync with ItemNotFound", async () => {
     const { Excel } = createFakeExcel(wb());
     await expect(
