@@ -9,12 +9,12 @@ const { spawn } = require("child_process");
 const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
-const URL = "http://127.0.0.1:3000/taskpane.html";
+const PANE_URL = "http://127.0.0.1:3000/taskpane.html";
 
 process.stdout.write(
   [
     "决算助手开发服务器 / dev server",
-    `本机没有 Excel，不进行旁加载（sideload）。任务窗格页面地址：${URL}`,
+    `本机没有 Excel，不进行旁加载（sideload）。任务窗格页面地址：${PANE_URL}`,
     "No Excel on this machine: nothing is sideloaded. The task pane is served at the address above.",
     "在装有 Excel 的电脑上旁加载：npx office-addin-debugging start manifest.xml（需另行安装该工具）。",
     "按 Ctrl+C 停止 / press Ctrl+C to stop.",
