@@ -60,7 +60,7 @@ export function checkNarrativeText(parsed: ParsedNarrative, options: NarrativeCh
   if (on("N-residue")) {
     for (const p of textParas) {
       const masked = p.text.replace(CHART_RE, (m) => " ".repeat(m.length));
-      const spans: { s: number; e: number; kind: string }[] = [];
+      const spans: { s: number; e: number; kind: string; tokens?: string[] }[] = [];
       for (const r of RESIDUE) {
         r.re.lastIndex = 0;
         for (const m of masked.matchAll(r.re)) spans.push({ s: m.index!, e: m.index! + m[0].length, kind: r.kind });
@@ -71,13 +71,14 @@ export function checkNarrativeText(parsed: ParsedNarrative, options: NarrativeCh
         const last = merged[merged.length - 1];
         // overlapping, or alternatives of one clause ("增加/减少0万元，增长/下降0%")
         if (last && (sp.s < last.e || (sp.kind === last.kind && sp.kind === "alternatives" && sp.s - last.e <= 12 && !/[。；;]/.test(p.text.slice(last.e, sp.s))))) {
+          if (sp.s >= last.e) last.tokens!.push(p.text.slice(sp.s, sp.e));
           if (sp.e > last.e) last.e = sp.e;
           continue;
         }
-        merged.push({ ...sp });
+        merged.push({ ...sp, tokens: [p.text.slice(sp.s, sp.e)] });
       }
       for (const sp of merged) {
-        const token = p.text.slice(sp.s, sp.e);
+        const token = sp.tokens!.join("”“");
         out.push(
           narrativeFinding("N-residue", sheet, {
             row: p.row,

@@ -6,6 +6,8 @@ export interface GeneratedSpan {
   sources?: Source[];
   /** A 【请填写：…】 marker the accountant must replace (never invented text). */
   marker?: boolean;
+  /** What a number span is: an amount (万元), a percentage (share, rate of change or execution) or a count. */
+  kind?: "amount" | "percent" | "count";
 }
 
 export type ParagraphStyle = "title" | "heading1" | "heading2" | "body";
@@ -19,8 +21,41 @@ export interface GeneratedParagraph {
   text: string;
 }
 
+/** One value of a chart: the displayed amount in 万元 (2 decimals, as a string) and its cells. */
+export interface ChartPoint {
+  value: string;
+  sources: Source[];
+}
+
+export interface ChartSeries {
+  name: string;
+  /** One point per category, same order as ChartSpec.categories. */
+  points: ChartPoint[];
+}
+
+/**
+ * A chart the Sichuan template places in the text ("（图1：…）（柱状图）"), as data for a native chart.
+ * column: categories on the x axis, one series per year (prior year first). pie: one series.
+ */
+export interface ChartSpec {
+  /** 1…7 */
+  number: number;
+  /** "图1：收、支决算总计变动情况图" */
+  title: string;
+  kind: "column" | "pie";
+  /** Section id the chart belongs to. */
+  section: string;
+  /** Index in GeneratedNarrative.paragraphs after which the chart goes. */
+  afterParagraph: number;
+  categories: string[];
+  series: ChartSeries[];
+  unit: "万元";
+}
+
 export interface GeneratedNarrative {
   template: TemplateId;
   year: number;
   paragraphs: GeneratedParagraph[];
+  /** Charts 图1–图7 (only those with non-zero data). */
+  charts?: ChartSpec[];
 }

@@ -416,7 +416,7 @@ function parseBody(
         next && next.kind === "percent" && next.sentence === t.sentence && CHANGE_RATE_WORD.test(next.label) ? next : null;
       if (rateTok) used.add(rateTok);
       const rateWord = rateTok ? CHANGE_RATE_WORD.exec(rateTok.label)![1] : null;
-      const subjectRaw = t.label.slice(0, t.label.length - squeeze(word).length);
+      const subjectRaw = t.clauseLabel.slice(0, t.clauseLabel.length - squeeze(word).length);
       const end = rateTok ? rateTok.end : t.end;
       const change: ChangeClaim = {
         kind: "change",
@@ -442,7 +442,7 @@ function parseBody(
       claims.push({
         kind: "change",
         ...span(t.labelStart, t.end),
-        subject: changeSubject(t.label.slice(0, t.label.length - squeeze(word).length)),
+        subject: changeSubject(t.clauseLabel.slice(0, t.clauseLabel.length - squeeze(word).length)),
         direction: directionOf(word),
         directionWord: squeeze(word),
         amount: null,
@@ -830,10 +830,20 @@ export function parseNarrative(paragraphs: NarrativeParagraph[], options: ParseN
           }
           level1 = id;
         } else {
-          const parentId = level1 ?? (section.split(".")[0] || "0");
+          let parentId = level1 ?? (section.split(".")[0] || "0");
           const kids = outline.sections.filter((s) => s.id.startsWith(parentId + "."));
-          const hit =
-            kids.find((s) => new RegExp(s.match, "u").test(nt)) ?? kids.find((s) => s.id === `${parentId}.${lead.numbering.value}`);
+          const subs = outline.sections.filter((s) => s.id.includes("."));
+          const exact = (s: OutlineSection) => normTitle(s.title) === nt;
+          let hit =
+            kids.find(exact) ?? kids.find((s) => new RegExp(s.match, "u").test(nt)) ?? kids.find((s) => s.id === `${parentId}.${lead.numbering.value}`);
+          if (!hit && (level1 === null || !kids.length)) {
+            // a subsection heading without its parent heading (a pasted excerpt): find it by title
+            hit = subs.find(exact) ?? subs.find((s) => new RegExp(s.match, "u").test(nt) && !/^(总体|结构|具体)情况$/.test(s.match));
+            if (hit) {
+              parentId = hit.id.split(".")[0];
+              level1 = parentId;
+            }
+          }
           if (hit) {
             id = hit.id;
             can = hit.canonical;
