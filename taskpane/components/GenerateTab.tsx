@@ -130,6 +130,22 @@ const ParagraphView: React.FC<{ paragraph: GeneratedParagraph; index: number; on
   }
 };
 
+/** The generated text by section: headings styled, numbers focusable with their source, markers highlighted. */
+export const NarrativePreview: React.FC<{ narrative: GeneratedNarrative; onNavigate(span: GeneratedSpan): void }> = ({ narrative, onNavigate }) => {
+  const styles = useStyles();
+  return (
+    <article className={styles.preview} aria-label="情况说明预览" data-testid="gen-preview">
+      {previewSections(narrative).map((s) => (
+        <section key={s.paragraphs[0].index} className={styles.section} data-testid={`gen-section-${s.id}`}>
+          {s.paragraphs.map(({ index, paragraph }) => (
+            <ParagraphView key={index} paragraph={paragraph} index={index} onNavigate={onNavigate} />
+          ))}
+        </section>
+      ))}
+    </article>
+  );
+};
+
 export const GenerateTab: React.FC<GenerateTabProps> = ({ services, unitName }) => {
   const styles = useStyles();
   const common = useCommonStyles();
@@ -203,7 +219,6 @@ export const GenerateTab: React.FC<GenerateTabProps> = ({ services, unitName }) 
   };
 
   const marks = narrative ? markers(narrative) : [];
-  const sections = narrative ? previewSections(narrative) : [];
 
   return (
     <div className={common.column} data-testid="generate-tab">
@@ -268,15 +283,7 @@ export const GenerateTab: React.FC<GenerateTabProps> = ({ services, unitName }) 
             <SuccessBar intent="info" testId="gen-markers-none">没有需要补充的【请填写】。</SuccessBar>
           )}
           <Text size={200}>带下划虚线的数字可用 Tab 键选中：提示显示其来源单元格，按回车转到该单元格。</Text>
-          <article className={styles.preview} aria-label="情况说明预览" data-testid="gen-preview">
-            {sections.map((s) => (
-              <section key={s.paragraphs[0].index} className={styles.section} data-testid={`gen-section-${s.id}`}>
-                {s.paragraphs.map(({ index, paragraph }) => (
-                  <ParagraphView key={index} paragraph={paragraph} index={index} onNavigate={navigate} />
-                ))}
-              </section>
-            ))}
-          </article>
+          <NarrativePreview narrative={narrative} onNavigate={navigate} />
         </>
       ) : !call.busy ? (
         <Text>按“生成情况说明”，根据工作簿中的报表和补充数据生成第二部分的文字，可预览、复制、写入工作表或下载 Word 文档。</Text>

@@ -4,10 +4,13 @@
  */
 import * as React from "react";
 import { renderToString } from "react-dom/server";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, SSRProvider, webLightTheme } from "@fluentui/react-components";
 import { Pane } from "../../taskpane/components/Pane";
 import { CheckTab } from "../../taskpane/components/CheckTab";
 import { RecognitionTab } from "../../taskpane/components/RecognitionTab";
+import { NarrativePreview } from "../../taskpane/components/GenerateTab";
+import { FormView } from "../../taskpane/components/perf/PerfTab";
+import type { PerfFormView } from "../../taskpane/components/perf/types";
 import type { CheckOutcome, PaneServices } from "../../taskpane/services";
 import { findings, recognition, sections } from "./fixtures";
 
@@ -17,7 +20,7 @@ const services: PaneServices = {
   loadForms: reject, saveForm: reject, insertBlankForm: reject, saveOverrides: reject, copyText: reject,
 };
 
-const html = (node: React.ReactElement) => renderToString(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
+const html = (node: React.ReactElement) => renderToString(<SSRProvider><FluentProvider theme={webLightTheme}>{node}</FluentProvider></SSRProvider>);
 
 describe("pane markup", () => {
   it("renders the four tabs and the 检查 tab first", () => {
@@ -57,5 +60,47 @@ describe("pane markup", () => {
     expect(out).toContain("保存到工作簿");
     expect(out).toContain("其他项目");
     expect(out).toContain("公开08表本年无数据，未找到。");
+  });
+
+  it("previews generated text: headings, numbers with their source, highlighted markers", () => {
+    const out = html(
+      <NarrativePreview
+        onNavigate={() => undefined}
+        narrative={{
+          template: "sichuan-2020",
+          year: 2020,
+          paragraphs: [
+            { section: "1", style: "heading1", spans: [{ text: "一、收入支出决算总体情况说明" }], text: "" },
+            { section: "1", style: "body", spans: [{ text: "收入总计" }, { text: "236.56", sources: [{ sheet: "公开01表", cell: "B30" }] }, { text: "【请填写：原因】", marker: true }], text: "" },
+          ],
+        }}
+      />,
+    );
+    expect(out.includes("<h3")).toBe(true);
+    expect(out.includes('data-source="来源：公开01表!B30"')).toBe(true);
+    expect(out.includes('role="button" tabindex="0"')).toBe(true);
+    expect(/<mark[^>]*data-kind="marker"[^>]*>【请填写：原因】<\/mark>/.test(out)).toBe(true);
+  });
+
+  it("lays a form out like the official one, with editable cells and drafts shown", () => {
+    const at = (cell: string, text: string) => ({ text, source: { sheet: "绩效5", cell } });
+    const form: PerfFormView = {
+      id: "绩效5!A1", kind: "completion", sheet: "绩效5", title: "项目绩效目标完成情况表", titleCell: { sheet: "绩效5", cell: "A1" },
+      year: 2020, unit: "万元", name: at("B3", "互联网维护与整治经费"), budgetUnit: at("B4", "巴中市互联网信息办公室"),
+      budget: at("C5", "75"), actual: at("E5", "63.38"), budgetFiscal: at("C6", "75"), budgetOther: at("D6", ""),
+      actualFiscal: at("E6", "63.38"), actualOther: { text: "", source: null }, goalTarget: at("B8", "目标"), goalActual: at("D8", "完成"),
+      indicators: [{ row: 11, level1: at("B11", "产出指标"), level2: at("C11", "数量指标"), level3: at("D11", "网络宣传条"), target: at("E11", "≥3000条"), actual: at("F11", "4000条") }],
+      executionRate: "84.51%", score: "88.45", grade: "良", findings: [], problems: [],
+    };
+    const out = html(<FormView form={form} drafts={{ "绩效5!F11": "4100条" }} onChange={() => undefined} />);
+    for (const t of ["项目名称", "预算单位", "预算数", "执行数", "其中：财政拨款", "其它资金", "预期目标", "实际完成目标", "一级指标", "三级指标", "预期指标值", "实际完成指标值"]) {
+      expect([t, out.includes(t)]).toEqual([t, true]);
+    }
+    expect(/执行率：(<!-- -->)?84.51%/.test(out)).toBe(true);
+    expect(out.includes('data-testid="perf-cell-F11"')).toBe(true);
+    expect(out.includes('value="4100条"')).toBe(true);
+    expect(out.includes('aria-label="第11行 实际完成指标值（F11）"')).toBe(true);
+    expect(/自评得分：(<!-- -->)?88.45(<!-- -->)?，等级：良/.test(out)).toBe(true);
+    expect(out.includes("分值")).toBe(false);
   });
 });

@@ -160,7 +160,8 @@ const IndicatorRow: React.FC<{ ind: PerfIndicatorView; self: boolean; drafts: Dr
   );
 };
 
-const FormView: React.FC<{ form: PerfFormView; drafts: Drafts; onChange(key: string, value: string): void }> = ({ form, drafts, onChange }) => {
+/** A form laid out like the official one, every cell editable. */
+export const FormView: React.FC<{ form: PerfFormView; drafts: Drafts; onChange(key: string, value: string): void }> = ({ form, drafts, onChange }) => {
   const styles = useStyles();
   const common = useCommonStyles();
   const self = form.kind === "selfEvaluation";
