@@ -115,8 +115,17 @@ export function readReport(snapshot: WorkbookSnapshot, options: ReadOptions = {}
       col = p.col;
     } else {
       const own = hits.find((h) => h.sheet === si && h.key === key) ?? hits.find((h) => h.sheet === si);
-      row = own ? own.row : ix.top - 1;
-      col = own ? own.col : ix.left;
+      // No recognisable title: the first non-empty cell of the sheet stands for it.
+      let first: [number, number] = [ix.top, ix.left];
+      for (let r = ix.top; r < ix.bottom; r++) {
+        const cells = ix.rowCells(r);
+        if (cells.length) {
+          first = [r, cells[0][0]];
+          break;
+        }
+      }
+      row = own ? own.row : first[0];
+      col = own ? own.col : first[1];
     }
     const variant = titleKey(ix.text(row, col));
     const hit: TitleHit = { key, sheet: si, row, col, variant };
