@@ -46,7 +46,7 @@ export function compactText(s: string): string {
     return q;
   });
   t = t.replace(SINGLE_QUOTES, "'");
-  return t.replace(/\(/g, "（").replace(/\)/g, "）").replace(/：/g, "：").replace(/:/g, "：");
+  return t.replace(/\(/g, "（").replace(/\)/g, "）").replace(/:/g, "：");
 }
 
 /** The comparable form of a label: compactText minus leading ordinal prefixes ("一、", "（一）", "1.", "(1)", "其中："). */
