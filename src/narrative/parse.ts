@@ -830,7 +830,7 @@ export function parseNarrative(paragraphs: NarrativeParagraph[], options: ParseN
           }
           level1 = id;
         } else {
-          let parentId = level1 ?? (section.split(".")[0] || "0");
+          let parentId: string = level1 ?? (section.split(".")[0] || "0");
           const kids = outline.sections.filter((s) => s.id.startsWith(parentId + "."));
           const subs = outline.sections.filter((s) => s.id.includes("."));
           const exact = (s: OutlineSection) => normTitle(s.title) === nt;
