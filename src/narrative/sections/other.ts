@@ -1,0 +1,106 @@
+/** 八 政府性基金, 九 国有资本经营, 十 其他重要事项 (机关运行经费, 政府采购, 国有资产, 预算绩效管理). */
+import { findRow } from "../../reader/figures";
+import { round } from "../../money/decimal";
+import type { TableModel } from "../../model/types";
+import type { Ctx, Val } from "../generateContext";
+import type { GeneratedSpan } from "../generateTypes";
+
+function tableTotal(ctx: Ctx, table: TableModel | undefined): Val | undefined {
+  if (!table) return undefined;
+  const row = findRow(table, "total") ?? table.rows.find((r) => r.level === "total");
+  const f = row?.values.total;
+  if (f) return ctx.fig(f);
+  // An empty table ("本表无数据"): 0, sourced from its title cell.
+  if (table.emptyNote || !row) return ctx.zero([table.titleSource]);
+  return undefined;
+}
+
+function fundLike(ctx: Ctx, key: "fund" | "soe", table: TableModel | undefined, label: string): void {
+  const amount = tableTotal(ctx, table);
+  if (!amount) return ctx.para([ctx.marker(`${label}（${key === "fund" ? "公开08表" : "公开09表"}未找到）`)]);
+  if (amount.v.isZero() && ctx.tpl.s[`${key}.none`]) return ctx.para(ctx.t(`${key}.none`, { unit: unitRef(ctx) }));
+  ctx.para(ctx.t(`${key}.amount`, { amount: ctx.num(amount), unit: unitRef(ctx) }));
+}
+
+export function fund(ctx: Ctx): void {
+  fundLike(ctx, "fund", ctx.model.tables.T08, "政府性基金预算财政拨款支出");
+}
+export function soe(ctx: Ctx): void {
+  fundLike(ctx, "soe", ctx.model.tables.T09, "国有资本经营预算财政拨款支出");
+}
+
+/** How the text names the unit: its name from the tables, else 本单位. */
+export function unitRef(ctx: Ctx): string {
+  return ctx.model.unitName ?? "本单位";
+}
+
+export function operating(ctx: Ctx): void {
+  const key = "机关运行经费";
+  const cur = ctx.suppVal(key, "current");
+  if (!cur) return ctx.para([ctx.marker("机关运行经费支出（补充数据“机关运行经费”本年数）")]);
+  const prior = ctx.suppVal(key, "prior");
+  if (cur.v.isZero() && ctx.tpl.s["operating.none"] && (!prior || prior.v.isZero())) {
+    return ctx.para([...ctx.t("operating.none", { unit: unitRef(ctx) }), ...ctx.reasonSentence("reason", ctx.reasonOf(ctx.supp(key)), false, "")]);
+  }
+  const yoy = ctx.yoySentence("operating", cur, prior, "机关运行经费");
+  ctx.para([
+    ...ctx.t("operating.amount", { unit: unitRef(ctx), amount: ctx.num(cur) }),
+    ...yoy.spans,
+    ...ctx.reasonSentence("reason", ctx.reasonOf(ctx.supp(key)), yoy.changed, "机关运行经费变动原因"),
+  ]);
+}
+
+function amountSlot(ctx: Ctx, key: string): { val?: Val; span: GeneratedSpan } {
+  const val = ctx.suppVal(key, "current");
+  return { val, span: val ? ctx.num(val) : ctx.marker(key) };
+}
+
+export function procurement(ctx: Ctx): void {
+  const total = amountSlot(ctx, "政府采购支出总额");
+  const goods = amountSlot(ctx, "政府采购货物支出");
+  const works = amountSlot(ctx, "政府采购工程支出");
+  const services = amountSlot(ctx, "政府采购服务支出");
+  const sme = amountSlot(ctx, "授予中小企业合同金额");
+  const micro = amountSlot(ctx, "授予小微企业合同金额");
+  const spans = ctx.t("procurement.total", { unit: unitRef(ctx), total: total.span, goods: goods.span, works: works.span, services: services.span });
+  if (total.val && !total.val.v.isZero() && sme.val && micro.val) {
+    const share = (x: Val) => ctx.pct(round(x.v.div(total.val!.v).times(100), 2), [...x.src, ...total.val!.src]);
+    spans.push(...ctx.t("procurement.sme", { sme: sme.span, micro: micro.span, smeShare: share(sme.val), microShare: share(micro.val) }));
+  } else spans.push(...ctx.t("procurement.smeNoShare", { sme: sme.span, micro: micro.span }));
+  ctx.para(spans);
+}
+
+export function assets(ctx: Ctx): void {
+  const N = ctx.suppVal("车辆总数", "current");
+  const items: GeneratedSpan[] = [];
+  for (const u of ctx.tpl.vehicleUses) {
+    const v = ctx.suppVal(u.key, "current");
+    if (!v && !u.always) continue;
+    if (v && v.v.isZero() && !u.always) continue;
+    if (items.length) items.push({ text: "、" });
+    items.push(...ctx.t("assets.vehicleItem", { name: u.name ?? u.key, n: v ? ctx.cnt(v) : N && N.v.isZero() ? ctx.cnt(ctx.zero(N.src)) : ctx.marker(u.key) }));
+  }
+  const count = (key: string) => {
+    const v = ctx.suppVal(key, "current");
+    return v ? ctx.cnt(v) : ctx.marker(key);
+  };
+  ctx.para([
+    ...ctx.t("assets.vehicles", { unit: unitRef(ctx), N: N ? ctx.cnt(N) : ctx.marker("车辆总数"), list: items }),
+    ...ctx.t("assets.equipment", { general: count("单价50万元以上通用设备"), special: count("单价100万元以上专用设备") }),
+  ]);
+}
+
+export function performance(ctx: Ctx): void {
+  const count = (key: string) => {
+    const v = ctx.suppVal(key, "current");
+    return v ? ctx.cnt(v) : ctx.marker(key);
+  };
+  ctx.para(ctx.t("performance.counts", {
+    unit: unitRef(ctx),
+    pre: count("事前绩效评估项目数"),
+    targets: count("绩效目标项目数"),
+    monitored: count("绩效监控项目数"),
+    self: count("绩效自评项目数"),
+  }));
+  ctx.para(ctx.t("performance.rest", { marker: ctx.marker("部门整体支出绩效自评情况及各项目绩效目标完成情况综述（见项目绩效目标完成情况表）") }));
+}
