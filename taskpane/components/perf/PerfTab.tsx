@@ -321,8 +321,11 @@ export const PerfTab: React.FC<PerfTabProps> = ({ services }) => {
     [services, run],
   );
 
-  // Read the forms when the tab is first shown.
+  // Read the forms once, when the tab is first shown (not again if the services object changes identity).
+  const loadedOnce = React.useRef(false);
   React.useEffect(() => {
+    if (loadedOnce.current) return;
+    loadedOnce.current = true;
     void load();
   }, [load]);
 
