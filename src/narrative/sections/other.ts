@@ -18,7 +18,9 @@ function tableTotal(ctx: Ctx, table: TableModel | undefined): Val | undefined {
 function fundLike(ctx: Ctx, key: "fund" | "soe", table: TableModel | undefined, label: string): void {
   const amount = tableTotal(ctx, table);
   if (!amount) return ctx.para([ctx.marker(`${label}（${key === "fund" ? "公开08表" : "公开09表"}未找到）`)]);
-  if (amount.v.isZero() && ctx.tpl.s[`${key}.none`]) return ctx.para(ctx.t(`${key}.none`, { unit: unitRef(ctx) }));
+  const row = table ? findRow(table, "total") ?? table.rows.find((r) => r.level === "total") : undefined;
+  const incomeZero = !row?.values.income || row.values.income.wan.isZero();
+  if (amount.v.isZero() && incomeZero && ctx.tpl.s[`${key}.none`]) return ctx.para(ctx.t(`${key}.none`, { unit: unitRef(ctx) }));
   ctx.para(ctx.t(`${key}.amount`, { amount: ctx.num(amount), unit: unitRef(ctx) }));
 }
 
@@ -86,7 +88,7 @@ export function assets(ctx: Ctx): void {
   };
   ctx.para([
     ...ctx.t("assets.vehicles", { unit: unitRef(ctx), N: N ? ctx.cnt(N) : ctx.marker("车辆总数"), list: items }),
-    ...ctx.t("assets.equipment", { general: count("单价50万元以上通用设备"), special: count("单价100万元以上专用设备") }),
+    ...ctx.t("assets.equipment", { general: count("单价50万元以上通用设备"), special: count("单价100万元以上专用设备"), equipment100: count("单价100万元以上设备（不含车辆）") }),
   ]);
 }
 
