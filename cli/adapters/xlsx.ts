@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import * as fs from "fs";
 import { JuesuanError } from "../../src/money/errors";
 import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { parseA1 } from "../../src/workbook/snapshot";
@@ -64,6 +65,11 @@ export function workbookToSnapshot(wb: ExcelJS.Workbook): WorkbookSnapshot {
 /** Reads an .xlsx file (or buffer) into a snapshot; unreadable input is a JuesuanError in Chinese. */
 export async function readXlsx(input: string | Buffer | ArrayBuffer | Uint8Array): Promise<WorkbookSnapshot> {
   const wb = new ExcelJS.Workbook();
+  if (typeof input === "string") {
+    // ExcelJS does not report a missing file as ENOENT; say it plainly before trying to read.
+    if (!fs.existsSync(input)) throw new JuesuanError("file-not-found", `找不到文件“${input}”`);
+    if (fs.statSync(input).isDirectory()) throw new JuesuanError("file-is-dir", `“${input}”是文件夹，不是 Excel 工作簿`);
+  }
   try {
     if (typeof input === "string") {
       await wb.xlsx.readFile(input);

@@ -1,4 +1,5 @@
 import type { Command } from "../io";
+import { check } from "./check";
 import { inspect } from "./inspect";
 import { perf } from "./perf";
 import { narrate } from "./narrate";
@@ -6,6 +7,7 @@ import { narrate } from "./narrate";
 /** Subcommands, one module each (cli/commands/<name>.ts). */
 export const commands: Record<string, Command> = {
   inspect,
+  check,
   perf,
   narrate,
 };

@@ -9,7 +9,7 @@ import type { Figure, ReportModel, Source, SupplementRow, TableKey, TableModel, 
 import { normaliseLabel } from "../reader/labels";
 
 /** A reference to one amount: a table cell by row key/code and column key, or a 补充数据 field. */
-interface CellRef {
+export interface CellRef {
   table?: TableKey;
   row?: string;
   code?: string;
@@ -51,7 +51,7 @@ export const TABLE_NAMES: Record<TableKey, string> = {
 };
 
 /** One resolved amount, with what a message needs to name it. */
-interface Value {
+export interface Value {
   fig?: Figure;
   /** Implicitly 0: the row or cell does not exist (e.g. an income row absent from an older template). */
   absent?: boolean;
@@ -94,7 +94,7 @@ const isSet = (ref: CellRef) => ref.level !== undefined || ref.codeLength !== un
  * Resolves a reference into values. Returns null when the rule cannot be checked
  * (the table is missing, or a 补充数据 field was not given).
  */
-function resolve(model: ReportModel, ref: CellRef): Value[] | null {
+export function resolve(model: ReportModel, ref: CellRef): Value[] | null {
   if (ref.supplement !== undefined) {
     const row = findSupplement(model, ref.supplement);
     const fig = row?.[ref.field ?? "current"];

@@ -1,0 +1,271 @@
+import type Decimal from "decimal.js";
+import data from "../data/rules/bindings.json";
+import type { Finding, Severity } from "../findings";
+import { D, round } from "../money/decimal";
+import { rateConsistent, share as shareOf } from "../money/calc";
+import { convert } from "../money/units";
+import { formatNumber } from "../money/format";
+import { fill } from "../money/wording";
+import type { ReportModel, Source } from "../model/types";
+import type { AmountClaim, ChangeClaim, Claim, CountClaim, ExecutionClaim, ParsedNarrative, ShareClaim } from "../narrative/types";
+import { normaliseLabel } from "../reader/labels";
+import { resolve, type CellRef, type Value } from "./tables";
+
+type RefTemplate = CellRef & { supplementCode?: string };
+type Maps = Record<string, Record<string, string>>;
+const MAPS = data.maps as Maps;
+const MESSAGES = data.messages as Record<string, string>;
+
+interface Pattern<T> {
+  re: RegExp;
+  vars: string[];
+  value: T;
+}
+
+function compile<T>(table: Record<string, T>): Pattern<T>[] {
+  return Object.entries(table).map(([key, value]) => {
+    const vars: string[] = [];
+    const src = key.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{(\w+)\}/g, (_m, v: string) => {
+      vars.push(v);
+      return "(.+)";
+    });
+    return { re: new RegExp(`^${src}$`, "u"), vars, value };
+  });
+}
+
+const AMOUNTS = compile(data.amounts as Record<string, RefTemplate>);
+const COUNTS = compile(data.counts as Record<string, string>);
+const SHARES = compile(data.shares as Record<string, { part: string; whole: string }>);
+const CHANGES = compile(data.changes as Record<string, { current: string; prior: RefTemplate }>);
+const EXECS = compile(data.executions as Record<string, { actual: string; budget: RefTemplate }>);
+
+function match<T>(patterns: Pattern<T>[], slot: string): { value: T; vars: Record<string, string> } | null {
+  for (const p of patterns) {
+    const m = p.re.exec(slot);
+    if (m) return { value: p.value, vars: Object.fromEntries(p.vars.map((v, i) => [v, m[i + 1]])) };
+  }
+  return null;
+}
+
+/** Resolves a slot variable: a label to a row/column key, a 项 name path to its 7-digit code. */
+function resolveVar(model: ReportModel, name: string, raw: string): string | null {
+  if (MAPS[name]) return MAPS[name][normaliseLabel(raw)] ?? MAPS[name][raw] ?? null;
+  if (name === "xiang") return xiangCode(model, raw);
+  return raw;
+}
+
+/** "一般公共服务/宣传事务/其他宣传事务支出" (or a 7-digit code) → the T05 项 code. */
+function xiangCode(model: ReportModel, path: string): string | null {
+  if (/^\d{7}$/.test(path)) return path;
+  const t05 = model.tables.T05;
+  if (!t05) return null;
+  const [lei, kuan, xiang] = path.split("/").map((s) => normaliseLabel(s));
+  const candidates = t05.rows.filter((r) => r.level === "xiang" && r.label === xiang);
+  if (candidates.length <= 1) return candidates[0]?.code ?? null;
+  const byKuan = candidates.filter((r) => t05.rows.some((k) => k.level === "kuan" && k.code === r.code?.slice(0, 5) && k.label === kuan));
+  const byLei = (byKuan.length ? byKuan : candidates).filter((r) =>
+    t05.rows.some((l) => l.level === "lei" && l.code === r.code?.slice(0, 3) && l.label.replace(/支出$/, "") === lei.replace(/支出$/, "")),
+  );
+  return (byLei[0] ?? byKuan[0] ?? candidates[0])?.code ?? null;
+}
+
+function instantiate(model: ReportModel, tpl: RefTemplate, vars: Record<string, string>): CellRef | null {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(tpl)) {
+    if (typeof v !== "string") {
+      out[k] = v;
+      continue;
+    }
+    let ok = true;
+    out[k] = v.replace(/\{(\w+)\}/g, (_m, name: string) => {
+      const r = vars[name] !== undefined ? resolveVar(model, name, vars[name]) : null;
+      if (r === null) ok = false;
+      return r ?? "";
+    });
+    if (!ok) return null;
+  }
+  return out as CellRef;
+}
+
+interface Bound {
+  value: Decimal;
+  label: string;
+  source?: Source;
+}
+
+function resolveRefValue(model: ReportModel, ref: RefTemplate & { supplementCode?: string }): Bound | null {
+  if (ref.supplementCode) {
+    const row = model.supplement?.rows.find((r) => r.code === ref.supplementCode);
+    const fig = row?.[ref.field ?? "budget"];
+    return fig ? { value: round(fig.wan, 2), label: `补充数据“${row?.rawLabel.trim()}”`, source: fig.source } : null;
+  }
+  const vs = resolve(model, ref);
+  if (!vs || vs.length !== 1) return null;
+  const v: Value = vs[0];
+  if (!v.fig) return v.absent ? { value: new D(0), label: v.label } : null;
+  return { value: round(v.fig.wan, 2), label: v.label, source: v.source };
+}
+
+/** The table value a slot must equal, as printed (万元, 2 decimals). */
+function slotValue(model: ReportModel, slot: string): Bound | null {
+  const m = match(AMOUNTS, slot);
+  if (!m) return null;
+  const ref = instantiate(model, m.value, m.vars);
+  return ref ? resolveRefValue(model, ref) : null;
+}
+
+const fmt = (d: Decimal) => formatNumber(d, "fixed2");
+const where = (b: Bound) => b.label + (b.source?.cell ? `（${b.source.sheet}!${b.source.cell}）` : "");
+
+function finding(rule: string, severity: Severity, message: string, sheet: string, c: Claim, extra: Partial<Finding> = {}): Finding {
+  return { rule, severity, message, sheet, row: c.row, text: c.text, ...extra };
+}
+
+function amountInWan(c: AmountClaim): Decimal {
+  return c.unit === "元" ? convert(c.value, "元", "万元") : c.value;
+}
+
+function checkAmount(model: ReportModel, c: AmountClaim, sheet: string, out: Finding[]): void {
+  const b = slotValue(model, c.slot as string);
+  if (!b) return;
+  const stated = amountInWan(c);
+  const diff = stated.minus(b.value);
+  if (diff.isZero()) return;
+  const severity: Severity = diff.abs().lte("0.01") ? "warning" : "error";
+  out.push(
+    finding("N-1", severity, fill(MESSAGES.amount, { label: c.label || c.text, stated: fmt(stated), source: where(b), expected: fmt(b.value), difference: fmt(diff.abs()) }), sheet, c, {
+      stated: fmt(stated),
+      expected: fmt(b.value),
+      difference: fmt(diff),
+    }),
+  );
+}
+
+function checkCount(model: ReportModel, c: CountClaim, sheet: string, out: Finding[]): void {
+  const m = match(COUNTS, c.slot as string);
+  if (!m) return;
+  const name = m.value.replace(/\{(\w+)\}/g, (_x, v: string) => m.vars[v] ?? "");
+  const n = normaliseLabel(name);
+  const row = model.supplement?.rows.find((r) => r.key === name || r.label === n);
+  const fig = row?.current;
+  if (!row || !fig) return;
+  if (fig.raw.eq(c.value)) return;
+  out.push(
+    finding("N-2", "error", fill(MESSAGES.count, { label: c.label || c.text, stated: String(c.value), source: `补充数据“${row.rawLabel.trim()}”（${fig.source.cell}）`, expected: fig.raw.toString() }), sheet, c, {
+      stated: String(c.value),
+      expected: fig.raw.toString(),
+    }),
+  );
+}
+
+function checkShare(model: ReportModel, c: ShareClaim, sheet: string, out: Finding[]): void {
+  const m = match(SHARES, c.slot as string);
+  if (!m) return;
+  const sub = (s: string) => s.replace(/\{(\w+)\}/g, (_x, v: string) => m.vars[v] ?? "");
+  const part = slotValue(model, sub(m.value.part));
+  const whole = slotValue(model, sub(m.value.whole));
+  if (!part || !whole) return;
+  if (whole.value.isZero()) {
+    if (c.value.isZero()) return;
+  } else if (rateConsistent(c.value, part.value, whole.value, { dp: Math.max(c.decimals, 0) })) return;
+  const exact = shareOf(part.value, whole.value);
+  const expected = exact ? fmt(round(exact, 2)) : "0.00";
+  out.push(
+    finding("N-3", "error", fill(MESSAGES.share, { label: c.label || c.text, stated: c.raw || fmt(c.value), part: where(part), partValue: fmt(part.value), whole: where(whole), wholeValue: fmt(whole.value), expected }), sheet, c, {
+      stated: fmt(c.value),
+      expected,
+    }),
+  );
+}
+
+function checkChange(model: ReportModel, c: ChangeClaim, sheet: string, out: Finding[]): void {
+  if (c.residue || c.direction === "ambiguous") return;
+  const m = match(CHANGES, c.slot as string);
+  if (!m) return;
+  const current = slotValue(model, m.value.current);
+  const priorRef = instantiate(model, m.value.prior, m.vars);
+  const prior = priorRef ? resolveRefValue(model, priorRef) : null;
+  if (!current || !prior) return;
+  const delta = current.value.minus(prior.value);
+  const expectedDir = delta.isZero() ? "flat" : delta.gt(0) ? "increase" : "decrease";
+  const words: Record<string, string> = { increase: "增加", decrease: "减少", flat: "持平" };
+  const label = c.subject || c.text;
+  const slots = { label, current: fmt(current.value), prior: fmt(prior.value) };
+  if (c.direction !== expectedDir) {
+    out.push(
+      finding("N-4", "error", fill(MESSAGES.changeDirection, { ...slots, word: c.directionWord, expectedWord: words[expectedDir] }), sheet, c, {
+        stated: c.directionWord,
+        expected: words[expectedDir],
+        difference: fmt(delta),
+      }),
+    );
+    return;
+  }
+  if (c.amount !== null) {
+    const diff = c.amount.abs().minus(delta.abs());
+    if (!diff.isZero()) {
+      const severity: Severity = diff.abs().lte("0.01") ? "warning" : "error";
+      out.push(
+        finding("N-5", severity, fill(MESSAGES.changeAmount, { ...slots, stated: fmt(c.amount.abs()), expected: fmt(delta.abs()) }), sheet, c, {
+          stated: fmt(c.amount.abs()),
+          expected: fmt(delta.abs()),
+          difference: fmt(diff),
+        }),
+      );
+      return;
+    }
+  }
+  if (c.rate !== null && prior.value.gt(0) && !rateConsistent(c.rate.abs(), delta.abs(), prior.value, { dp: Math.max(c.rateDecimals, 0), inputHalfStep: new D("0.005") })) {
+    const expected = fmt(round(delta.abs().div(prior.value).times(100), 2));
+    out.push(finding("N-6", "error", fill(MESSAGES.changeRate, { ...slots, stated: fmt(c.rate.abs()), expected }), sheet, c, { stated: fmt(c.rate.abs()), expected }));
+  }
+}
+
+function checkExecution(model: ReportModel, c: ExecutionClaim, sheet: string, out: Finding[]): void {
+  const m = match(EXECS, c.slot as string);
+  if (!m) return;
+  const sub = (s: string) => s.replace(/\{(\w+)\}/g, (_x, v: string) => m.vars[v] ?? "");
+  const actual = slotValue(model, sub(m.value.actual));
+  const budgetRef = instantiate(model, m.value.budget, m.vars);
+  const budget = budgetRef ? resolveRefValue(model, budgetRef) : null;
+  if (!actual || !budget || budget.value.isZero()) return;
+  const label = c.actual?.label || c.text;
+  const slots = { label, actual: fmt(actual.value), budget: fmt(budget.value) };
+  if (!rateConsistent(c.rate, actual.value, budget.value, { dp: Math.max(c.decimals, 0) })) {
+    const expected = fmt(round(actual.value.div(budget.value).times(100), 2));
+    out.push(finding("N-7", "error", fill(MESSAGES.execRate, { ...slots, stated: fmt(c.rate), expected }), sheet, c, { stated: fmt(c.rate), expected }));
+    return;
+  }
+  const cmp = actual.value.cmp(budget.value);
+  const expectedCmp = cmp > 0 ? "over" : cmp < 0 ? "under" : null;
+  if (c.comparison && c.comparison !== "ambiguous" && expectedCmp && c.comparison !== expectedCmp) {
+    const w = (k: string) => (k === "over" ? "决算数大于预算数" : "决算数小于预算数");
+    out.push(finding("N-8", "error", fill(MESSAGES.execComparison, { ...slots, word: c.comparisonText ?? w(c.comparison), expectedWord: w(expectedCmp) }), sheet, c, { stated: c.comparisonText ?? "", expected: w(expectedCmp) }));
+  }
+}
+
+/** Checks every claim of the narrative that has a slot against the table cell or 补充数据 field it restates (DOMAIN §2.4). */
+export function checkBindings(parsed: ParsedNarrative, model: ReportModel, sheet: string): Finding[] {
+  const out: Finding[] = [];
+  for (const c of parsed.claims) {
+    if (!c.slot) continue;
+    switch (c.kind) {
+      case "amount":
+        checkAmount(model, c, sheet, out);
+        break;
+      case "count":
+        checkCount(model, c, sheet, out);
+        break;
+      case "share":
+        checkShare(model, c, sheet, out);
+        break;
+      case "change":
+        checkChange(model, c, sheet, out);
+        break;
+      case "execution":
+        checkExecution(model, c, sheet, out);
+        break;
+    }
+  }
+  return out;
+}

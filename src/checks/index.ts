@@ -1,0 +1,128 @@
+import type { Finding } from "../findings";
+import { summarise } from "../findings";
+import type { NarrativeParagraph, ReportModel, TableOverrides } from "../model/types";
+import { TABLE_KEYS } from "../model/types";
+import { parseNarrative } from "../narrative/parse";
+import { paragraphsFromText } from "../narrative/paragraphs";
+import { checkForms, readForms, readPerfContext } from "../perf";
+import { parseOverrides, readReport } from "../reader";
+import { OVERRIDES_SETTING } from "../model/types";
+import type { WorkbookSnapshot } from "../workbook/snapshot";
+import { checkBindings } from "./bindings";
+import { checkNarrativeSelf } from "./narrativeSelf";
+import { checkTables, TABLE_NAMES } from "./tables";
+import { checkNarrativeText } from "./text";
+
+export interface CheckOptions {
+  /** Check this text as the narrative instead of the workbook's 情况说明 sheet (rows = line numbers). */
+  narrativeText?: string;
+  /** Name shown for pasted text in findings. */
+  narrativeTextName?: string;
+  overrides?: TableOverrides;
+  /** Also report every finding of the performance forms (their own tab and `juesuan perf`); by default only the rules that tie forms to the narrative (P-8, P-11). */
+  includeForms?: boolean;
+}
+
+/** Form rules that compare the forms with the narrative; the others belong to the 绩效 checks. */
+const NARRATIVE_FORM_RULES = new Set(["P-8", "P-11"]);
+
+export interface CheckResult {
+  model: ReportModel;
+  findings: Finding[];
+  summary: { error: number; warning: number; info: number };
+}
+
+const PASTED = "（粘贴的情况说明）";
+
+/** Keeps the first of findings that report the same rule at the same place. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    // P-11 is decided by both the narrative and the form checks; one finding per paragraph is enough.
+    const text = f.rule === "P-11" ? "" : (f.text ?? "");
+    const k = `${f.rule}|${f.sheet ?? ""}|${f.cell ?? ""}|${f.row ?? ""}|${text}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+const RANK = { error: 2, warning: 1, info: 0 } as const;
+const numbersIn = (s: string) => (s.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+
+/**
+ * A narrative-vs-table finding adds nothing when the narrative's own checks already reported
+ * the same stated figure in the same paragraph at least as severely (e.g. 223.35 vs 223.34).
+ */
+function withoutRestated(bindings: Finding[], narrative: Finding[]): Finding[] {
+  return bindings.filter((b) => {
+    const stated = b.stated !== undefined ? Number(b.stated) : NaN;
+    return !narrative.some(
+      (n) => n.row === b.row && n.sheet === b.sheet && RANK[n.severity] >= RANK[b.severity] && numbersIn(n.message).some((x) => x === stated),
+    );
+  });
+}
+
+/** What the recogniser could not find, as findings (the full report stays in model.recognition). */
+function recognitionFindings(model: ReportModel, hasNarrative: boolean): Finding[] {
+  const out: Finding[] = [];
+  const found = TABLE_KEYS.filter((k) => model.tables[k]);
+  if (found.length > 0) {
+    for (const k of model.recognition.missing) {
+      out.push({ rule: "R-1", severity: "warning", message: `未找到${TABLE_NAMES[k]}，涉及该表的检查没有进行。可在“识别”页指定它所在的工作表。` });
+    }
+  } else {
+    out.push({ rule: "R-1", severity: "warning", message: "工作簿中没有识别到任何一张公开表，只检查了情况说明文本。" });
+  }
+  if (!model.supplement && found.length > 0) {
+    out.push({ rule: "R-2", severity: "info", message: "没有“补充数据”工作表：上年数、预算数和主要原因无法核对。" });
+  }
+  for (const u of model.recognition.unknownSupplementLabels) {
+    out.push({ rule: "R-3", severity: "info", message: `补充数据第${u.row}行的项目“${u.label}”无法识别，未参与检查。`, sheet: u.sheet, cell: `A${u.row}` });
+  }
+  if (!hasNarrative && found.length > 0) {
+    out.push({ rule: "R-4", severity: "info", message: "没有找到“情况说明”工作表，未检查文字说明。可在检查页粘贴说明文本后再检查。" });
+  }
+  return out;
+}
+
+/**
+ * Runs every check on a workbook snapshot: the tables' arithmetic (within, between, 补充数据),
+ * the narrative against the tables and against itself, its wording, and the performance forms.
+ */
+export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
+  const overrides = options.overrides ?? parseOverrides(snapshot.settings?.[OVERRIDES_SETTING]);
+  const model = readReport(snapshot, { overrides });
+  const findings: Finding[] = [];
+  findings.push(...checkTables(model));
+
+  let paragraphs: NarrativeParagraph[] | undefined;
+  let sheet = model.narrative?.sheet ?? "情况说明";
+  if (options.narrativeText !== undefined) {
+    paragraphs = paragraphsFromText(options.narrativeText);
+    sheet = options.narrativeTextName ?? PASTED;
+  } else if (model.narrative) {
+    paragraphs = model.narrative.paragraphs;
+  }
+  if (paragraphs && paragraphs.length > 0) {
+    const parsed = parseNarrative(paragraphs, { year: model.year, template: model.template });
+    const opts = { sheet, year: model.year ?? parsed.year ?? undefined, template: model.template };
+    const own = [...checkNarrativeText(parsed, opts), ...checkNarrativeSelf(parsed, opts)];
+    findings.push(...own);
+    if (TABLE_KEYS.some((k) => model.tables[k])) findings.push(...withoutRestated(checkBindings(parsed, model, sheet), own));
+  }
+
+  const forms = readForms(snapshot);
+  const hasText = Boolean(paragraphs && paragraphs.length);
+  if (forms.length > 0 && (hasText || options.includeForms)) {
+    const context = readPerfContext(snapshot);
+    if (paragraphs) context.paragraphs = paragraphs.map((p) => ({ ...p, sheet }));
+    if (model.year) context.year = model.year;
+    const formFindings = checkForms(forms, context).all;
+    findings.push(...(options.includeForms ? formFindings : formFindings.filter((f) => NARRATIVE_FORM_RULES.has(f.rule))));
+  }
+
+  findings.push(...recognitionFindings(model, hasText));
+  const all = dedupe(findings);
+  return { model, findings: all, summary: summarise(all) };
+}
