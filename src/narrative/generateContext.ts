@@ -118,8 +118,14 @@ export class Ctx {
   num(x: Val): GeneratedSpan {
     return { text: formatNumber(x.v, this.style), sources: dedupe(x.src), kind: "amount" };
   }
+  /**
+   * A percentage. In the "trim" style only 0 and 100 print bare ("0%", "100%", DOMAIN §0); every other
+   * rate keeps 2 decimals ("89.00%", "20.00%") so a list never mixes "89%" with "3.94%" (DOMAIN §6.2 #34).
+   */
   pct(value: Decimal, src: Source[]): GeneratedSpan {
-    return { text: formatNumber(value, this.style), sources: dedupe(src), kind: "percent" };
+    const r = round(value, 2);
+    const bare = this.style === "trim" && (r.isZero() || r.eq(100));
+    return { text: formatNumber(r, bare ? "trim" : "fixed2"), sources: dedupe(src), kind: "percent" };
   }
   /** An amount computed from other cells (a change, a difference). */
   amt(value: Decimal, src: Source[]): GeneratedSpan {
