@@ -9,7 +9,8 @@ import { executionRate, share, sharesToHundred, tailTolerance, tie, yoy } from "
 import { toNumber, type NumberStyle } from "./money/format";
 import { parseAmount } from "./money/parse";
 import { convert, yuanToWanDisplay, type Unit } from "./money/units";
-import { execText, yoyText } from "./money/wording";
+import { DEFAULT_WORDING, execText, yoyText } from "./money/wording";
+import { cellFen, formatScaled, percentScaled, scaledDiv, scaledToNumber, sharesFen } from "./money/fen";
 
 /** The CustomFunctions.ErrorCode names the shells may map to. */
 export type FnErrorCode = "InvalidValue" | "DivisionByZero" | "NotAvailable";
@@ -192,7 +193,7 @@ const L = {
 };
 
 /** EXECRATE: 决算数 / 预算数 × 100, half-up to `decimals`. */
-export function execRateFn(actual: CellArg, budget: CellArg, decimals?: CellArg): FnResult<number> {
+function execRateDecimal(actual: CellArg, budget: CellArg, decimals?: CellArg): FnResult<number> {
   return guard(() => {
     const a = coerceAmount(actual, L.actual);
     if (!a.ok) return a;
@@ -201,14 +202,14 @@ export function execRateFn(actual: CellArg, budget: CellArg, decimals?: CellArg)
     const dp = coerceDecimals(decimals);
     if (!dp.ok) return dp;
     const r = executionRate(a.value, b.value);
-    if (r.kind === "noBudget") return fail("DivisionByZero", "预算数为0，执行率无可比性");
-    if (r.kind === "negativeBudget") return fail("InvalidValue", "预算数为负数，执行率无可比性");
+    if (r.kind === "noBudget") return fail("DivisionByZero", MSG.noBudget);
+    if (r.kind === "negativeBudget") return fail("InvalidValue", MSG.negativeBudget);
     return ok(num(round(r.rate, dp.value)));
   });
 }
 
 /** YOYCHANGE: 本年数 − 上年数, exact. */
-export function yoyChangeFn(current: CellArg, prior: CellArg): FnResult<number> {
+function yoyChangeDecimal(current: CellArg, prior: CellArg): FnResult<number> {
   return guard(() => {
     const c = coerceAmount(current, L.current);
     if (!c.ok) return c;
@@ -219,7 +220,7 @@ export function yoyChangeFn(current: CellArg, prior: CellArg): FnResult<number> 
 }
 
 /** YOYRATE: (本年数 − 上年数) / 上年数 × 100, signed, half-up; 持平 → 0. */
-export function yoyRateFn(current: CellArg, prior: CellArg, decimals?: CellArg): FnResult<number> {
+function yoyRateDecimal(current: CellArg, prior: CellArg, decimals?: CellArg): FnResult<number> {
   return guard(() => {
     const c = coerceAmount(current, L.current);
     if (!c.ok) return c;
@@ -231,8 +232,8 @@ export function yoyRateFn(current: CellArg, prior: CellArg, decimals?: CellArg):
     if (r.kind === "flat") return ok(0);
     if (r.kind === "noPrior") {
       return r.priorNegative
-        ? fail("InvalidValue", "上年数为负数，增长率无可比性")
-        : fail("DivisionByZero", "上年数为0，增长率无可比性");
+        ? fail("InvalidValue", MSG.negativePrior)
+        : fail("DivisionByZero", MSG.noPrior);
     }
     const signed = r.kind === "decrease" ? r.rate.abs().neg() : r.rate.abs();
     return ok(num(round(signed, dp.value)));
@@ -240,7 +241,7 @@ export function yoyRateFn(current: CellArg, prior: CellArg, decimals?: CellArg):
 }
 
 /** SHARE: 分项数 / 合计数 × 100, half-up. */
-export function shareFn(part: CellArg, total: CellArg, decimals?: CellArg): FnResult<number> {
+function shareDecimal(part: CellArg, total: CellArg, decimals?: CellArg): FnResult<number> {
   return guard(() => {
     const p = coerceAmount(part, L.part);
     if (!p.ok) return p;
@@ -249,7 +250,7 @@ export function shareFn(part: CellArg, total: CellArg, decimals?: CellArg): FnRe
     const dp = coerceDecimals(decimals);
     if (!dp.ok) return dp;
     const s = share(p.value, t.value);
-    if (s === null) return fail("DivisionByZero", "合计数为0，占比无可比性");
+    if (s === null) return fail("DivisionByZero", MSG.zeroTotal);
     return ok(num(round(s, dp.value)));
   });
 }
@@ -258,24 +259,24 @@ export function shareFn(part: CellArg, total: CellArg, decimals?: CellArg): FnRe
  * SHARES: the shares of a column (or a row) of parts, summing to exactly 100 (largest remainder,
  * ties to the earlier item). Returned in the shape of the input: n×1 for a column, 1×n for a row.
  */
-export function sharesFn(parts: RangeArg, decimals?: CellArg): FnResult<number[][]> {
+function sharesDecimal(parts: RangeArg, decimals?: CellArg): FnResult<number[][]> {
   return guard(() => {
     const r = coerceAmounts(parts, L.parts);
     if (!r.ok) return r;
     const { values, rows, cols } = r.value;
-    if (rows > 1 && cols > 1) return fail("InvalidValue", "请只选择一列（或一行）分项数");
+    if (rows > 1 && cols > 1) return fail("InvalidValue", MSG.block);
     const dp = coerceDecimals(decimals);
     if (!dp.ok) return dp;
     const s = sharesToHundred(values, dp.value);
-    if (s.kind === "zeroTotal") return fail("DivisionByZero", "各分项合计为0，无法计算占比");
-    if (s.kind === "negativePart") return fail("InvalidValue", `第${s.index + 1}项为负数，无法计算占比`);
+    if (s.kind === "zeroTotal") return fail("DivisionByZero", MSG.zeroParts);
+    if (s.kind === "negativePart") return fail("InvalidValue", MSG.negativePart(s.index));
     const out = s.shares.map(num);
     return ok(rows === 1 && cols > 1 ? [out] : out.map((x) => [x]));
   });
 }
 
 /** YOYTEXT: "增加X万元，增长Y%", "减少X万元，下降Y%", "与上年持平", or the amount and 增长率无可比性. */
-export function yoyTextFn(current: CellArg, prior: CellArg, unit?: CellArg): FnResult<string> {
+function yoyTextDecimal(current: CellArg, prior: CellArg, unit?: CellArg): FnResult<string> {
   return guard(() => {
     const c = coerceAmount(current, L.current);
     if (!c.ok) return c;
@@ -288,7 +289,7 @@ export function yoyTextFn(current: CellArg, prior: CellArg, unit?: CellArg): FnR
 }
 
 /** EXECTEXT: "完成预算100%", "完成预算90.12%，决算数小于预算数", … */
-export function execTextFn(actual: CellArg, budget: CellArg): FnResult<string> {
+function execTextDecimal(actual: CellArg, budget: CellArg): FnResult<string> {
   return guard(() => {
     const a = coerceAmount(actual, L.actual);
     if (!a.ok) return a;
@@ -299,7 +300,7 @@ export function execTextFn(actual: CellArg, budget: CellArg): FnResult<string> {
 }
 
 /** WANYUAN: an amount in 元 shown in 万元, half-up (10050 → 1.01). */
-export function wanYuanFn(yuan: CellArg, decimals?: CellArg): FnResult<number> {
+function wanYuanDecimal(yuan: CellArg, decimals?: CellArg): FnResult<number> {
   return guard(() => {
     const y = coerceAmount(yuan, L.yuan, "元");
     if (!y.ok) return y;
@@ -308,6 +309,207 @@ export function wanYuanFn(yuan: CellArg, decimals?: CellArg): FnResult<number> {
     return ok(num(yuanToWanDisplay(y.value, dp.value)));
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Fast path: when every amount is a plain 2-decimal number (or plain amount text), the functions
+// compute in integer 分 (src/money/fen.ts), exactly and with results identical to the Decimal
+// path below them; anything else, or any result that would leave the safe-integer range, takes
+// the Decimal path. DECIMAL_PATH exposes the Decimal-only versions for the equivalence tests.
+
+const W = DEFAULT_WORDING;
+const WAN = "万元";
+
+const MSG = {
+  noBudget: "预算数为0，执行率无可比性",
+  negativeBudget: "预算数为负数，执行率无可比性",
+  noPrior: "上年数为0，增长率无可比性",
+  negativePrior: "上年数为负数，增长率无可比性",
+  zeroTotal: "合计数为0，占比无可比性",
+  block: "请只选择一列（或一行）分项数",
+  zeroParts: "各分项合计为0，无法计算占比",
+  negativePart: (i: number) => `第${i + 1}项为负数，无法计算占比`,
+};
+
+/** The decimals argument when it is blank or a plain integer-valued number in range; −1 otherwise. */
+function fastDecimals(v: unknown): number {
+  if (v === undefined || v === null) return 2;
+  if (typeof v === "number" && v > -1 && v < MAX_DECIMALS + 1) return Math.trunc(v) + 0;
+  return -1;
+}
+
+/** Wording templates split once into literals (even indices) and slot names (odd indices). */
+const TEMPLATE_PARTS = new Map<string, string[]>();
+const SLOT = /\{(\w+)\}/;
+
+/** Same output as src/money/wording.ts fill(): unknown slots stay visible. */
+function fillFast(template: string, slots: Record<string, string>): string {
+  let parts = TEMPLATE_PARTS.get(template);
+  if (parts === undefined) {
+    parts = template.split(SLOT);
+    TEMPLATE_PARTS.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i];
+    out += (k in slots ? String(slots[k]) : `{${k}}`) + parts[i + 1];
+  }
+  return out;
+}
+
+/** EXECRATE: 决算数 / 预算数 × 100, half-up to `decimals`. */
+export function execRateFn(actual: CellArg, budget: CellArg, decimals?: CellArg): FnResult<number> {
+  const a = cellFen(actual);
+  const b = cellFen(budget);
+  const dp = fastDecimals(decimals);
+  if (a !== null && b !== null && dp >= 0) {
+    if (b === 0) return fail("DivisionByZero", MSG.noBudget);
+    if (b < 0) return fail("InvalidValue", MSG.negativeBudget);
+    const r = percentScaled(a, b, dp);
+    if (r !== null) return ok(scaledToNumber(r, dp));
+  }
+  return execRateDecimal(actual, budget, decimals);
+}
+
+/** YOYCHANGE: 本年数 − 上年数, exact. */
+export function yoyChangeFn(current: CellArg, prior: CellArg): FnResult<number> {
+  const c = cellFen(current);
+  const p = cellFen(prior);
+  if (c !== null && p !== null) return ok(scaledToNumber(c - p, 2));
+  return yoyChangeDecimal(current, prior);
+}
+
+/** YOYRATE: (本年数 − 上年数) / 上年数 × 100, signed, half-up; 持平 → 0. */
+export function yoyRateFn(current: CellArg, prior: CellArg, decimals?: CellArg): FnResult<number> {
+  const c = cellFen(current);
+  const p = cellFen(prior);
+  const dp = fastDecimals(decimals);
+  if (c !== null && p !== null && dp >= 0) {
+    const change = c - p;
+    if (change === 0) return ok(0);
+    if (p === 0) return fail("DivisionByZero", MSG.noPrior);
+    if (p < 0) return fail("InvalidValue", MSG.negativePrior);
+    const r = percentScaled(change, p, dp);
+    if (r !== null) return ok(scaledToNumber(r, dp));
+  }
+  return yoyRateDecimal(current, prior, decimals);
+}
+
+/** SHARE: 分项数 / 合计数 × 100, half-up. */
+export function shareFn(part: CellArg, total: CellArg, decimals?: CellArg): FnResult<number> {
+  const p = cellFen(part);
+  const t = cellFen(total);
+  const dp = fastDecimals(decimals);
+  if (p !== null && t !== null && dp >= 0) {
+    if (t === 0) return fail("DivisionByZero", MSG.zeroTotal);
+    const r = percentScaled(p, t, dp);
+    if (r !== null) return ok(scaledToNumber(r, dp));
+  }
+  return shareDecimal(part, total, decimals);
+}
+
+/**
+ * SHARES: the shares of a column (or a row) of parts, summing to exactly 100 (largest remainder,
+ * ties to the earlier item). Returned in the shape of the input: n×1 for a column, 1×n for a row.
+ */
+export function sharesFn(parts: RangeArg, decimals?: CellArg): FnResult<number[][]> {
+  const dp = fastDecimals(decimals);
+  if (dp >= 0 && Array.isArray(parts) && parts.length > 0) {
+    const grid: unknown[] = parts;
+    let nested = true;
+    for (let i = 0; i < grid.length; i++) if (!Array.isArray(grid[i])) nested = false;
+    const rowList = nested ? (grid as unknown[][]) : [grid];
+    const rows = rowList.length;
+    let cols = 0;
+    const fen: number[] = [];
+    let okCells = true;
+    for (let i = 0; i < rows && okCells; i++) {
+      const row = rowList[i];
+      if (row.length > cols) cols = row.length;
+      for (let j = 0; j < row.length; j++) {
+        const f = cellFen(row[j]);
+        if (f === null) {
+          okCells = false;
+          break;
+        }
+        fen.push(f);
+      }
+    }
+    if (okCells && fen.length > 0) {
+      if (rows > 1 && cols > 1) return fail("InvalidValue", MSG.block);
+      const s = sharesFen(fen, dp);
+      if (s !== null) {
+        if (s.kind === "zeroTotal") return fail("DivisionByZero", MSG.zeroParts);
+        if (s.kind === "negativePart") return fail("InvalidValue", MSG.negativePart(s.index));
+        const out: number[] = s.units.map((u) => scaledToNumber(u, dp));
+        return ok(rows === 1 && cols > 1 ? [out] : out.map((x) => [x]));
+      }
+    }
+  }
+  return sharesDecimal(parts, decimals);
+}
+
+/** YOYTEXT: "增加X万元，增长Y%", "减少X万元，下降Y%", "与上年持平", or the amount and 增长率无可比性. */
+export function yoyTextFn(current: CellArg, prior: CellArg, unit?: CellArg): FnResult<string> {
+  const c = cellFen(current);
+  const p = cellFen(prior);
+  if (c !== null && p !== null) {
+    let u = WAN;
+    if (unit !== undefined && unit !== null) {
+      const t = coerceText(unit, L.unit, WAN);
+      if (!t.ok) return t;
+      u = t.value;
+    }
+    const change = c - p;
+    if (change === 0) return ok(W.flat);
+    const abs = change < 0 ? -change : change;
+    const changeText = formatScaled(abs, 2, "trim");
+    if (p <= 0) return ok(fillFast(change > 0 ? W.noPriorIncrease : W.noPriorDecrease, { change: changeText, unit: u }));
+    const r = percentScaled(abs, p, 2);
+    if (r !== null) {
+      const rate = formatScaled(r, 2, "trim");
+      return ok(fillFast(change > 0 ? W.increase : W.decrease, { change: changeText, unit: u, rate }));
+    }
+  }
+  return yoyTextDecimal(current, prior, unit);
+}
+
+/** EXECTEXT: "完成预算100%", "完成预算90.12%，决算数小于预算数", … */
+export function execTextFn(actual: CellArg, budget: CellArg): FnResult<string> {
+  const a = cellFen(actual);
+  const b = cellFen(budget);
+  if (a !== null && b !== null) {
+    if (b === 0) return ok(a === 0 ? W.execNoBudgetNoActual : W.execNoBudget);
+    if (b < 0) return ok(W.execNegativeBudget);
+    if (a === b) return ok(W.execEqual);
+    const r = percentScaled(a, b, 2);
+    if (r !== null) return ok(fillFast(a > b ? W.execOver : W.execUnder, { rate: formatScaled(r, 2, "trim") }));
+  }
+  return execTextDecimal(actual, budget);
+}
+
+/** WANYUAN: an amount in 元 shown in 万元, half-up (10050 → 1.01). */
+export function wanYuanFn(yuan: CellArg, decimals?: CellArg): FnResult<number> {
+  const y = cellFen(yuan);
+  const dp = fastDecimals(decimals);
+  if (y !== null && dp >= 0) {
+    // y 分 = y / 10^6 万元
+    const r = scaledDiv(y, dp, 1_000_000);
+    if (r !== null) return ok(scaledToNumber(r, dp));
+  }
+  return wanYuanDecimal(yuan, decimals);
+}
+
+/** The Decimal-only implementations (no integer fast path), for equivalence tests and benches. */
+export const DECIMAL_PATH = {
+  execRateFn: execRateDecimal,
+  yoyChangeFn: yoyChangeDecimal,
+  yoyRateFn: yoyRateDecimal,
+  shareFn: shareDecimal,
+  sharesFn: sharesDecimal,
+  yoyTextFn: yoyTextDecimal,
+  execTextFn: execTextDecimal,
+  wanYuanFn: wanYuanDecimal,
+};
 
 /** A difference as printed: at least two decimals, more only when the inputs had more. */
 function diffText(d: Decimal): string {
