@@ -1,26 +1,29 @@
 import * as React from "react";
-import { makeStyles, tokens, Text, Title2 } from "@fluentui/react-components";
+import { makeStyles, tokens, Title3 } from "@fluentui/react-components";
+import { Pane } from "./components/Pane";
+import type { PaneServices } from "./services";
 
-/** Placeholder root of the task pane; the real pane (taskpane/components/**) replaces it. */
+/** Root of the task pane: the product title and the four tabs, on the given host services. */
 export interface AppProps {
   title: string;
+  services: PaneServices;
 }
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
   },
 });
 
-const App: React.FC<AppProps> = ({ title }) => {
+const App: React.FC<AppProps> = ({ title, services }) => {
   const styles = useStyles();
   return (
     <main className={styles.root}>
-      <Title2 as="h1">{title}</Title2>
-      <Text>部门决算公开报表的精确计算、一致性检查与情况说明生成。</Text>
+      <Title3 as="h1">{title}</Title3>
+      <Pane services={services} />
     </main>
   );
 };

@@ -1,13 +1,14 @@
 /*
  * Ribbon commands (ExecuteFunction actions), run in the shared runtime page.
- * The manifest's button "生成情况说明" calls `generateNarrative`. Its body is
- * `generateNarrativeBody`: replace that function when the narrative generator exists; the
- * wrapper guarantees a Chinese message on failure and always calls event.completed().
+ * The manifest's button "生成情况说明" calls `generateNarrative`; the wrapper guarantees a
+ * Chinese message on failure and always calls event.completed().
  */
+
+import { createHostServices } from "./hostServices";
+import type { PaneServices } from "./services";
 
 /* global Office, window */
 
-export const NOT_AVAILABLE_MESSAGE = "“生成情况说明”功能尚未提供：情况说明生成器还在开发中，本版本暂不能一键生成。请先使用任务窗格中的检查功能。";
 export const FAILURE_PREFIX = "生成情况说明时出错：";
 
 /** The window event the task pane listens to when a command has something to tell the user. */
@@ -44,9 +45,21 @@ export async function notifyUser(message: string): Promise<void> {
   }
 }
 
-/** The body of the "生成情况说明" button. Until the narrative generator exists it says so. */
-export async function generateNarrativeBody(): Promise<void> {
-  await notifyUser(NOT_AVAILABLE_MESSAGE);
+/**
+ * The body of the "生成情况说明" button: read the workbook (one sync), generate the text from its
+ * tables and 补充数据, write it to the sheet "情况说明（生成）" (never over a user's cells), and say
+ * what happened in Chinese.
+ */
+export async function generateNarrativeBody(services: PaneServices = createHostServices()): Promise<string> {
+  const narrative = await services.generate();
+  const result = await services.writeGenerated(narrative);
+  const markers = narrative.paragraphs.reduce((n, p) => n + p.spans.filter((s) => s.marker).length, 0);
+  const message =
+    `情况说明已生成到工作表“${result.sheet}”，共 ${narrative.paragraphs.length} 段。` +
+    (result.keptCopy ? `您修改过的上一版已保留为“${result.keptCopy}”。` : "") +
+    (markers > 0 ? `其中 ${markers} 处【请填写】需要您补充（多为变动原因），请在 补充数据 的“主要原因”列填写后重新生成。` : "");
+  await notifyUser(message);
+  return message;
 }
 
 /** The ExecuteFunction handler: runs the body, reports failures in Chinese, always completes the event. */

@@ -14,3 +14,5 @@ export { writeNarrativeSheet, GENERATED_SHEET, SOURCES_SHEET, oldVersionName } f
 export type { NarrativeParagraph, NarrativeSource, ParagraphStyle, WriteNarrativeOptions, WriteNarrativeResult } from "./narrative";
 export { toUserMessage, toAdapterError, ExcelAdapterError } from "./errors";
 export { parseAddress, splitSheet } from "./address";
+export { writeCells, addSheetWithCells, primeSheetNames, uniqueSheetName } from "./cells";
+export type { CellWrite } from "./cells";

@@ -483,6 +483,23 @@ class FakeRange extends FakeObject<RangeTarget> {
   getCell(row: number, column: number): FakeRange {
     return new FakeRange(this.ctx, this.child((t) => ({ sheet: t.sheet, rect: { top: t.rect.top + row, bottom: t.rect.top + row, left: t.rect.left + column, right: t.rect.left + column } })));
   }
+  /** Merges the range (across = true merges each row separately), like Excel's Range.merge. */
+  merge(across?: boolean): void {
+    this.ctx.enqueue(() => {
+      const t = this.need();
+      const rects = across
+        ? Array.from({ length: t.rect.bottom - t.rect.top + 1 }, (_x, i) => ({ ...t.rect, top: t.rect.top + i, bottom: t.rect.top + i }))
+        : [t.rect];
+      for (const r of rects) {
+        if (r.top === r.bottom && r.left === r.right) continue;
+        t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, r));
+        t.sheet.merges.push({ ...r });
+        // Excel keeps only the top-left value of a merged area
+        for (let row = r.top; row <= r.bottom; row++)
+          for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) t.sheet.cells.delete(key(row, col));
+      }
+    });
+  }
   select(): void {
     this.ctx.enqueue(() => {
       const t = this.need();

@@ -1,4 +1,8 @@
-/** The ribbon command "生成情况说明": says in Chinese that generation is not available yet and always completes. */
+/** The ribbon command "生成情况说明": generates the narrative through the Excel adapter, reports in Chinese, always completes. */
+import path from "path";
+import { readXlsx } from "../../cli/adapters/xlsx";
+import { createFakeExcel } from "../fake-excel";
+import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 type Handler = (event: { completed: () => void }) => Promise<void>;
 
 interface FakeOffice {
@@ -45,29 +49,51 @@ test("registers generateNarrative with Office.actions.associate on Office.onRead
   expect(Object.keys(office.associated)).toEqual(["generateNarrative"]);
 });
 
-test("the button tells the user, in Chinese, that generation is not available yet, and completes", async () => {
+let example: WorkbookSnapshot;
+// Read before any test installs a fake `window` (ExcelJS's streams look at it).
+beforeAll(async () => {
+  example = await readXlsx(path.resolve(__dirname, "..", "workbooks", "example-sichuan-2020.xlsx"));
+});
+
+async function installExcel(): Promise<ReturnType<typeof createFakeExcel>> {
+  const fake = createFakeExcel(structuredClone(example));
+  (globalThis as Record<string, unknown>).Excel = fake.Excel;
+  return fake;
+}
+
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>).Excel;
+});
+
+test("the button generates the 情况说明 into its own sheet, tells the user in Chinese, and completes", async () => {
   const office = installOffice();
+  const fake = await installExcel();
   const mod = await import("../../taskpane/commands");
   const completed = jest.fn();
   await office.associated.generateNarrative({ completed });
   expect(completed).toHaveBeenCalledTimes(1);
+  const sheet = fake.state.sheet("情况说明（生成）");
+  expect(sheet).toBeTruthy();
+  expect(String(sheet!.cell("A1"))).toMatch(/决算|情况说明/);
   expect(office.dialogs).toHaveLength(1);
-  const url = new URL(office.dialogs[0]);
-  expect(url.pathname).toBe("/notice.html");
-  expect(url.searchParams.get("msg")).toBe(mod.NOT_AVAILABLE_MESSAGE);
-  expect(mod.NOT_AVAILABLE_MESSAGE).toMatch(/尚未提供/);
+  const msg = new URL(office.dialogs[0]).searchParams.get("msg") ?? "";
+  expect(msg).toContain("情况说明已生成到工作表“情况说明（生成）”");
+  expect(msg.startsWith(mod.FAILURE_PREFIX)).toBe(false);
+  // the user's own sheets are untouched
+  expect(fake.state.sheet("情况说明")!.cell("A1")).toBe(example.sheets.find((x) => x.name === "情况说明")!.values[0][0]);
 });
 
-test("when no dialog can open, the task pane is shown with the notice", async () => {
+test("without Excel the failure is said in Chinese (the task pane gets it when no dialog opens), and the event completes", async () => {
   installOffice({ dialogFails: true });
   const mod = await import("../../taskpane/commands");
   const completed = jest.fn();
   await mod.generateNarrative({ completed } as unknown as Office.AddinCommands.Event);
   const g = globalThis as unknown as { window: { dispatchEvent: jest.Mock }; Office: { addin: { showAsTaskpane: jest.Mock } } };
   expect(g.window.dispatchEvent).toHaveBeenCalledTimes(1);
-  expect(g.window.dispatchEvent.mock.calls[0][0]).toEqual(
-    expect.objectContaining({ type: mod.NOTICE_EVENT, init: { detail: { message: mod.NOT_AVAILABLE_MESSAGE } } }),
-  );
+  const event = g.window.dispatchEvent.mock.calls[0][0] as { type: string; init: { detail: { message: string } } };
+  expect(event.type).toBe(mod.NOTICE_EVENT);
+  expect(event.init.detail.message.startsWith(mod.FAILURE_PREFIX)).toBe(true);
+  expect(event.init.detail.message).toMatch(/Excel/);
   expect(g.Office.addin.showAsTaskpane).toHaveBeenCalled();
   expect(completed).toHaveBeenCalledTimes(1);
 });
