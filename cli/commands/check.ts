@@ -49,7 +49,7 @@ export const check: Command = async (args, io) => {
       const r = checkWorkbook(snapshot, { narrativeText, narrativeTextName: narrativeText !== undefined ? path.basename(String(flags.text)) : undefined });
       results.push({ file, findings: r.findings, summary: r.summary });
       if (!flags.json) {
-        io.stdout(`${positional.length > 1 ? `\n━━ ${file} ━━\n` : ""}${reportText(r.findings, r.model.recognition, { title: `决算检查报告：${path.basename(file)}` })}\n`);
+        io.stdout(`${positional.length > 1 ? `\n━━ ${file} ━━\n` : ""}${reportText(r.findings, r.model.recognition, { file: path.basename(file) })}\n`);
       }
     } catch (e) {
       if (!(e instanceof JuesuanError) || positional.length === 1) throw e;

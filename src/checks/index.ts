@@ -91,7 +91,7 @@ function recognitionFindings(model: ReportModel, hasNarrative: boolean): Finding
  * the narrative against the tables and against itself, its wording, and the performance forms.
  */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
-  const overrides = options.overrides ?? parseOverrides(snapshot.settings?.[OVERRIDES_SETTING]);
+  const overrides = options.overrides ?? parseOverrides(snapshot.settings);
   const model = readReport(snapshot, { overrides });
   const findings: Finding[] = [];
   findings.push(...checkTables(model));
