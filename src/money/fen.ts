@@ -142,6 +142,14 @@ export function scaledToNumber(r: number, dp: number): number {
  */
 export function formatScaled(r: number, dp: number, style: "fixed" | "trim"): string {
   const neg = r < 0;
+  if (dp === 2 && style === "trim") {
+    // The common case (amounts and rates in text), without string slicing.
+    const a = neg ? -r : r;
+    const frac = a % 100;
+    const int = (a - frac) / 100;
+    const s = frac === 0 ? String(int) : frac % 10 === 0 ? `${int}.${frac / 10}` : `${int}${frac < 10 ? ".0" : "."}${frac}`;
+    return neg ? "-" + s : s;
+  }
   let digits = String(neg ? -r : r);
   if (dp > 0) {
     if (digits.length <= dp) digits = "0".repeat(dp + 1 - digits.length) + digits;
