@@ -6,7 +6,6 @@ import { parseNarrative } from "../narrative/parse";
 import { paragraphsFromText } from "../narrative/paragraphs";
 import { checkForms, readForms, readPerfContext } from "../perf";
 import { parseOverrides, readReport } from "../reader";
-import { OVERRIDES_SETTING } from "../model/types";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { checkBindings } from "./bindings";
 import { checkNarrativeSelf } from "./narrativeSelf";
