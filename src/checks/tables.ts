@@ -195,6 +195,44 @@ function checkSum(model: ReportModel, rule: Rule, emit: Emit): void {
   });
 }
 
+/**
+ * Compares one printed total cell with the sum of its (signed) parts and emits a finding when
+ * they differ: 尾差 (info) within tolerance in 万元, the rule's severity otherwise.
+ */
+function footCell(
+  rule: Rule,
+  total: Figure,
+  parts: { fig: Figure; neg?: boolean }[],
+  template: string,
+  slots: Record<string, string>,
+  emit: Emit,
+): void {
+  const vals: Value[] = [{ fig: total, label: "" }, ...parts.map((p) => ({ fig: p.fig, label: "" }))];
+  const cmp = comparison(vals);
+  const stated = cmp.value(vals[0]);
+  const expected = sum(parts.map((p, i) => (p.neg ? cmp.value(vals[i + 1]).neg() : cmp.value(vals[i + 1]))));
+  const diff = stated.minus(expected);
+  const g = grade(rule, diff, cmp, parts.length, false);
+  if (!g) return;
+  emit({
+    rule: rule.id,
+    severity: g.severity,
+    message: fill(g.severity === "info" ? MESSAGES.tail : template, {
+      ...slots,
+      stated: fmt(stated),
+      expected: fmt(expected),
+      difference: fmt(diff.abs()),
+      unit: cmp.unit,
+      tolerance: g.tolerance ? fmt(g.tolerance) : "",
+    }),
+    sheet: total.source.sheet,
+    cell: total.source.cell,
+    stated: fmt(stated),
+    expected: fmt(expected),
+    difference: fmt(diff),
+  });
+}
+
 function checkRowSum(model: ReportModel, rule: Rule, emit: Emit): void {
   const table = rule.table ? model.tables[rule.table] : undefined;
   if (!table) return;
@@ -204,34 +242,9 @@ function checkRowSum(model: ReportModel, rule: Rule, emit: Emit): void {
     if (!total) continue;
     const parts = (rule.parts as string[])
       .map((p) => ({ neg: p.startsWith("-"), fig: row.values[p.replace(/^-/, "")] }))
-      .filter((p) => p.fig);
+      .filter((p): p is { neg: boolean; fig: Figure } => Boolean(p.fig));
     if (parts.length === 0) continue;
-    const vals: Value[] = [{ fig: total, label: "" }, ...parts.map((p) => ({ fig: p.fig, label: "" }))];
-    const cmp = comparison(vals);
-    const stated = cmp.value(vals[0]);
-    const expected = sum(parts.map((p, i) => (p.neg ? cmp.value(vals[i + 1]).neg() : cmp.value(vals[i + 1]))));
-    const diff = stated.minus(expected);
-    const g = grade(rule, diff, cmp, parts.length, false);
-    if (!g) continue;
-    emit({
-      rule: rule.id,
-      severity: g.severity,
-      message: fill(g.severity === "info" ? MESSAGES.tail : MESSAGES.rowSum, {
-        title: `${TABLE_NAMES[table.key]} ${rule.title}`,
-        row: `“${rowLabel(row)}”`,
-        total: columnHeader(table, totalCol),
-        stated: fmt(stated),
-        expected: fmt(expected),
-        difference: fmt(diff.abs()),
-        unit: cmp.unit,
-        tolerance: g.tolerance ? fmt(g.tolerance) : "",
-      }),
-      sheet: total.source.sheet,
-      cell: total.source.cell,
-      stated: fmt(stated),
-      expected: fmt(expected),
-      difference: fmt(diff),
-    });
+    footCell(rule, total, parts, MESSAGES.rowSum, { title: `${TABLE_NAMES[table.key]} ${rule.title}`, row: `“${rowLabel(row)}”`, total: columnHeader(table, totalCol) }, emit);
   }
 }
 
@@ -257,33 +270,9 @@ function checkHierarchy(model: ReportModel, rule: Rule, emit: Emit): void {
   const report = (parentRow: TableRow, kids: TableRow[], col: string, isTotal: boolean) => {
     const total = parentRow.values[col];
     if (!total) return;
-    const kidVals = kids.map((k) => ({ fig: k.values[col], label: "" })).filter((v) => v.fig);
-    const vals: Value[] = [{ fig: total, label: "" }, ...kidVals];
-    const cmp = comparison(vals);
-    const stated = cmp.value(vals[0]);
-    const expected = sum(kidVals.map(cmp.value));
-    const diff = stated.minus(expected);
-    const g = grade(rule, diff, cmp, kids.length, false);
-    if (!g) return;
-    emit({
-      rule: rule.id,
-      severity: g.severity,
-      message: fill(g.severity === "info" ? MESSAGES.tail : isTotal ? MESSAGES.hierarchyTotal : MESSAGES.hierarchy, {
-        title: `${TABLE_NAMES[table.key]} ${rule.title}`,
-        row: `“${rowLabel(parentRow)}”`,
-        column: columnHeader(table, col),
-        stated: fmt(stated),
-        expected: fmt(expected),
-        difference: fmt(diff.abs()),
-        unit: cmp.unit,
-        tolerance: g.tolerance ? fmt(g.tolerance) : "",
-      }),
-      sheet: total.source.sheet,
-      cell: total.source.cell,
-      stated: fmt(stated),
-      expected: fmt(expected),
-      difference: fmt(diff),
-    });
+    const parts = kids.map((k) => ({ fig: k.values[col] })).filter((p): p is { fig: Figure } => Boolean(p.fig));
+    const slots = { title: `${TABLE_NAMES[table.key]} ${rule.title}`, row: `“${rowLabel(parentRow)}”`, column: columnHeader(table, col) };
+    footCell(rule, total, parts, isTotal ? MESSAGES.hierarchyTotal : MESSAGES.hierarchy, slots, emit);
   };
   for (const parent of coded) {
     const kids = children.get(parent.code as string);
