@@ -316,6 +316,22 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
       }),
     );
   }
+  // "年初预算为X万元，支出决算为Y万元，完成年初预算的r%" (national 五(三), 七(一)): the rate of the two written amounts
+  const inProjects = new Set(projects.map((p) => p.execution));
+  for (const e of execs) {
+    if (inProjects.has(e) || !e.budget || !e.actual || e.budget.value.isZero() || !on("N-exec-rate")) continue;
+    if (rateOk(e.rate, e.decimals, e.actual.value, e.budget.value)) continue;
+    const exp = round(e.actual.value.div(e.budget.value).times(HUNDRED), 2);
+    out.push(
+      narrativeFinding("N-exec-rate", sheet, {
+        row: e.row,
+        text: `${e.budget.text}，${e.actual.text}，${e.text}`,
+        slots: { actual: ft(e.actual.value), budget: ft(e.budget.value), expected: f2(exp), stated: ft(e.rate) },
+        stated: `${ft(e.rate)}%`,
+        expected: `${f2(exp)}%`,
+      }),
+    );
+  }
   const counts = claims.filter((c): c is CountClaim => c.kind === "count" && !!c.slot && c.slot.startsWith("10.4.count:"));
   if (projects.length && on("P-11")) {
     const n = projects.length;

@@ -22,6 +22,8 @@ const RESIDUE_HINT: Record<string, string> = {
   ellipsisInstruction: "请按括号中的提示填写实际内容，或删除该句",
 };
 const CHART_RE = new RegExp(terms.chartPattern, "gu");
+/** The generator's marker for text the accountant must supply: 【请填写：国内公务接待的主要用途】. */
+const FILL_MARKER_RE = /【\s*请填写\s*[：:]?\s*([^】]*)】/gu;
 const RENAMES = [...renamesData.renames].sort((a, b) => b.old.length - a.old.length);
 const CN = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
 
@@ -85,6 +87,23 @@ export function checkNarrativeText(parsed: ParsedNarrative, options: NarrativeCh
             text: clauseAround(p.text, sp.s, sp.e),
             slots: { token, hint: RESIDUE_HINT[sp.kind] ?? "" },
             stated: token,
+          }),
+        );
+      }
+    }
+  }
+
+  // 【请填写：…】 markers left by the generator where a reason or figure must come from the accountant
+  if (on("N-fill-marker")) {
+    for (const p of textParas) {
+      for (const m of p.text.matchAll(FILL_MARKER_RE)) {
+        const what = (m[1] ?? "").trim() || "此处内容";
+        out.push(
+          narrativeFinding("N-fill-marker", sheet, {
+            row: p.row,
+            text: clauseAround(p.text, m.index!, m.index! + m[0].length),
+            slots: { token: m[0], what },
+            stated: m[0],
           }),
         );
       }

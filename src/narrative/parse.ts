@@ -176,6 +176,12 @@ const CHANGE_AMOUNT_WORD = /(增加|减少|增加\s*[/／]\s*减少|减少\s*[/�
 const CHANGE_RATE_WORD = /(增长|下降|上升|降低|增长\s*[/／]\s*下降|下降\s*[/／]\s*增长|增长\s*[（(]\s*下降\s*[）)]|下降\s*[（(]\s*增长\s*[）)])$/;
 const EXEC_WORD = /完成(年初|全年|调整后)?预算(数)?的?$/;
 const SHARE_WORD = /^占(.*?)的?$/;
+/** A 预算数 label: "年初预算为", "全年预算数", "预算数为" — not a budget kind's name ("一般公共预算"). */
+const BUDGET_LABEL = /(年初|全年|调整后)?预算数?为?$/;
+const BUDGET_KIND = /(公共|基金|经营)预算$/;
+function isBudgetLabel(label: string): boolean {
+  return BUDGET_LABEL.test(label) && !BUDGET_KIND.test(label) && !/决算数?为?$/.test(label);
+}
 
 function directionOf(word: string): Direction {
   const w = squeeze(word);
@@ -467,7 +473,9 @@ function parseBody(
         const rs = t.end + reasonM.index;
         reason = text.slice(rs, sentenceEnd(text, rs)).trim();
       }
-      const prev = [...amounts].reverse().find((a) => a.start < t.start && sentenceIndex(sentenceStarts(text), a.start) === t.sentence) ?? null;
+      const before = [...amounts].reverse().filter((a) => a.start < t.start && sentenceIndex(sentenceStarts(text), a.start) === t.sentence);
+      const prev = before.find((a) => a.role !== "budget") ?? null;
+      const budget = before.find((a) => a.role === "budget") ?? null;
       const ex: ExecutionClaim = {
         kind: "execution",
         ...span(t.labelStart, t.end),
@@ -475,6 +483,7 @@ function parseBody(
         decimals: t.decimals,
         raw: t.raw,
         actual: prev,
+        budget,
         comparison: cmp ? (cmp[3] ? "ambiguous" : cmp[2] === "大于" ? "over" : cmp[2] === "小于" ? "under" : null) : null,
         comparisonText: cmp ? cmp[0].trim() : null,
         reason,
@@ -509,6 +518,7 @@ function parseBody(
         decimals: t.decimals,
         raw: t.raw,
       };
+      if (isBudgetLabel(t.label)) a.role = "budget";
       amounts.push(a);
       amountByToken.set(t, a);
       claims.push(a);
@@ -641,7 +651,8 @@ function parseBody(
       kuan,
       xiang,
       code,
-      amount: amounts.find((a) => a.start >= e && a.start < next) ?? null,
+      amount: amounts.find((a) => a.start >= e && a.start < next && a.role !== "budget") ?? null,
+      budget: amounts.find((a) => a.start >= e && a.start < next && a.role === "budget") ?? null,
       execution: execs.find((x) => x.start >= e && x.start < next) ?? null,
     };
     claims.push(sc);
@@ -655,8 +666,8 @@ function parseBody(
       ...span(0, text.length),
       index: Number(pm[1]),
       name: pm[2],
-      budget: amounts.find((a) => /预算数?$|预算数为$/.test(a.label)) ?? null,
-      actual: amounts.find((a) => /执行数?为?$|支出决算为?$/.test(a.label)) ?? null,
+      budget: amounts.find((a) => a.role === "budget") ?? null,
+      actual: amounts.find((a) => a.role !== "budget" && /执行数?为?$|支出决算为?$|决算数?为?$/.test(a.label)) ?? null,
       execution: execs[0] ?? null,
     });
   }

@@ -36,6 +36,8 @@ export const NARRATIVE_SLOTS: SlotDef[] = [
   { slot: "5.2.item:{code}", claim: "amount", description: "a 类 (3-digit code, or the 类 name when unknown)", binding: "T5 类 row 小计" },
   { slot: "5.2.share:{code}", claim: "share", description: "its share", binding: "类 row ÷ T5 合计" },
   { slot: "5.3.total", claim: "amount", description: "一般公共预算支出决算数 (五(三) opening)", binding: "T5 合计.小计" },
+  { slot: "5.3.budget", claim: "amount", description: "一般公共预算财政拨款支出年初预算 (national 五(三) opening)", binding: "补充数据 一般公共预算财政拨款支出决算（全年） 预算数" },
+  { slot: "5.3.budget:{code}", claim: "amount", description: "a 项's 年初预算 (national 五(三) items)", binding: "补充数据 预算数 of the 项" },
   { slot: "5.3.exec", claim: "execution", description: "overall 完成预算%", binding: "T5 合计 ÷ Σ 项 budgets (补充数据 预算数)" },
   { slot: "5.3.item:{code}", claim: "amount", description: "a 项 (7-digit code via resolveSubject, else 类/款/项 name path)", binding: "T5 项 row 小计" },
   { slot: "5.3.exec:{code}", claim: "execution", description: "the 项's 完成预算%", binding: "T5 项 row ÷ 补充数据 预算数 of the 项" },
@@ -43,10 +45,12 @@ export const NARRATIVE_SLOTS: SlotDef[] = [
   { slot: "6.personnel", claim: "amount", description: "人员经费", binding: "T6 人员经费合计" },
   { slot: "6.public", claim: "amount", description: "(日常)公用经费", binding: "T6 公用经费合计" },
   { slot: "7.1.total", claim: "amount", description: "“三公”经费财政拨款支出决算", binding: "T7 决算.合计" },
+  { slot: "7.1.budget", claim: "amount", description: "“三公”经费财政拨款支出年初预算 (national 七(一))", binding: "T7 预算.合计" },
   { slot: "7.1.exec", claim: "execution", description: "三公 完成预算%", binding: "T7 决算.合计 ÷ T7 预算.合计" },
   { slot: "7.2.item:{abroad|vehicle|reception}", claim: "amount", description: "三公 item in the 七(二) share list", binding: "T7 决算 item" },
   { slot: "7.2.share:{abroad|vehicle|reception}", claim: "share", description: "its share", binding: "item ÷ T7 决算.合计" },
   { slot: "7.2.{abroad|vehicle|reception}.total", claim: "amount", description: "item amount in its own paragraph", binding: "T7 决算 item" },
+  { slot: "7.2.{abroad|vehicle|reception}.budget", claim: "amount", description: "item 年初预算, when written", binding: "T7 预算 of the item" },
   { slot: "7.2.{abroad|vehicle|reception}.exec", claim: "execution", description: "item 完成预算%", binding: "T7 决算 ÷ 预算 of the item" },
   { slot: "7.2.{abroad|vehicle|reception}.change", claim: "change", description: "item YoY", binding: "T7 item − 补充数据 上年" },
   { slot: "7.2.abroad.groups", claim: "count", description: "因公出国（境）团组", binding: "补充数据 团组数" },
@@ -165,7 +169,7 @@ export function assignSlots(parsed: ParsedNarrative): void {
     const cx = ctxByRow.get(c.row) ?? null;
     switch (c.kind) {
       case "amount":
-        c.slot = matchRule(c.canonical, "amount", c.label, cx);
+        c.slot = matchRule(c.canonical, c.role === "budget" ? "budget" : "amount", c.label, cx);
         break;
       case "share":
         if (c.canonical === "10.2" && c.of) {
@@ -177,7 +181,7 @@ export function assignSlots(parsed: ParsedNarrative): void {
         c.slot = matchRule(c.canonical, "change", c.subject || ".", cx);
         break;
       case "execution":
-        c.slot = matchRule(c.canonical, "execution", c.text, cx);
+        c.slot = matchRule(c.canonical, "execution", `${c.actual?.label ?? ""}${c.text}`, cx);
         break;
       case "count":
         c.slot = matchRule(c.canonical, "count", c.context, cx);
@@ -187,11 +191,24 @@ export function assignSlots(parsed: ParsedNarrative): void {
         break;
     }
   }
+  // "接待外宾0批次，0人次": a bare 人/人次 count belongs to the batches counted just before it
+  let prevCount: Claim | null = null;
+  for (const c of parsed.claims) {
+    if (c.kind !== "count") continue;
+    if (
+      c.slot && /^7\.2\.reception\.(domestic|foreign)\.persons$/.test(c.slot) &&
+      prevCount?.kind === "count" && prevCount.row === c.row && prevCount.slot?.endsWith(".batches")
+    ) {
+      c.slot = prevCount.slot.replace(/\.batches$/, ".persons");
+    }
+    prevCount = c;
+  }
   // 五(三) items and project summaries override the generic section slots
   for (const c of parsed.claims) {
     if (c.kind === "subject" && c.canonical === "5.3") {
       const key = c.code ?? `${c.lei.replace(/支出$/, "")}/${c.kuan}/${c.xiang}`;
       if (c.amount) c.amount.slot = `5.3.item:${key}`;
+      if (c.budget) c.budget.slot = `5.3.budget:${key}`;
       if (c.execution) c.execution.slot = `5.3.exec:${key}`;
     }
     if (c.kind === "project") {

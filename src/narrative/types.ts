@@ -85,6 +85,8 @@ export interface AmountClaim extends ClaimBase {
   unit: "万元" | "元" | null;
   decimals: number;
   raw: string;
+  /** "budget": the amount is a 预算数 ("年初预算为X万元", "全年预算数X万元"), not a 决算数. */
+  role?: "budget";
 }
 
 export interface ShareClaim extends ClaimBase {
@@ -124,8 +126,10 @@ export interface ExecutionClaim extends ClaimBase {
   rate: Decimal;
   decimals: number;
   raw: string;
-  /** The amount stated before the rate in the same sentence (the 决算数). */
+  /** The amount stated before the rate in the same sentence (the 决算数; a 预算数 is never taken). */
   actual: AmountClaim | null;
+  /** The 预算数 stated before the rate in the same sentence ("年初预算为X万元"), when written. */
+  budget?: AmountClaim | null;
   /** "决算数大于/小于预算数" after the rate. */
   comparison: "over" | "under" | "ambiguous" | null;
   comparisonText: string | null;
@@ -171,7 +175,10 @@ export interface SubjectClaim extends ClaimBase {
   kuan: string;
   xiang: string;
   code?: string;
+  /** The 决算数 written after the path (a 预算数 is never taken). */
   amount: AmountClaim | null;
+  /** The 预算数 written after the path ("年初预算为X万元"), when given. */
+  budget?: AmountClaim | null;
   execution: ExecutionClaim | null;
 }
 
