@@ -57,12 +57,13 @@ export function sharesToHundred(parts: Decimal[], dp = 2): SharesResult {
   const total = sum(values);
   if (total.isZero()) return { kind: "zeroTotal" };
   const scale = new D(10).pow(dp);
-  const exact = values.map((v) => v.div(total).times(HUNDRED).times(scale));
-  const floors = exact.map((q) => q.floor());
+  // Exact integer arithmetic: numerator_i = part_i × 100 × 10^dp; floor and remainder against the
+  // total are exact, so equal remainders compare equal and ties really go to the earlier item.
+  const numerators = values.map((v) => v.times(HUNDRED).times(scale));
+  const floors = numerators.map((n) => n.divToInt(total));
+  const remainders = numerators.map((n, i) => n.minus(floors[i].times(total)));
   let deficit = HUNDRED.times(scale).minus(sum(floors)).toNumber();
-  const order = exact
-    .map((q, i) => ({ i, rem: q.minus(floors[i]) }))
-    .sort((a, b) => b.rem.cmp(a.rem) || a.i - b.i);
+  const order = remainders.map((rem, i) => ({ i, rem })).sort((a, b) => b.rem.cmp(a.rem) || a.i - b.i);
   const units = floors.slice();
   for (let k = 0; deficit > 0 && k < order.length; k++, deficit--) {
     units[order[k].i] = units[order[k].i].plus(1);

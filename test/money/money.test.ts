@@ -141,6 +141,10 @@ describe("edge cases of DOMAIN §3.3 are explicit result kinds", () => {
     const r = sharesToHundred([d(1), d(1), d(1)]);
     if (r.kind !== "shares") throw new Error("expected shares");
     expect(r.shares.map((s) => s.toFixed(2))).toEqual(["33.34", "33.33", "33.33"]);
+    // equal remainders of parts of different size are compared exactly, not as rounded quotients
+    const t = sharesToHundred([d("0.10"), d("0.01"), d("0.01")]);
+    if (t.kind !== "shares") throw new Error("expected shares");
+    expect(t.shares.map((s) => s.toFixed(2))).toEqual(["83.34", "8.33", "8.33"]);
   });
 });
 
