@@ -1,4 +1,4 @@
-import { checkTables } from "../../src/checks/tables";
+import { checkTables, resolve, TABLE_RULES, type CellRef } from "../../src/checks/tables";
 import { readReport } from "../../src/reader";
 import { describeShared, example, fixture, getCell, setCell, snapshotOf } from "../helpers/fixtures";
 
@@ -74,5 +74,26 @@ describeShared("table rules on ../shared/fixtures", () => {
     const ids = rulesOf(checkTables(readReport(s)));
     expect(ids).toEqual(expect.arrayContaining(["T7-3:warning", "S-1:error"]));
     expect(getCell(s, "补充数据", "C18")).toBe(0.8);
+  });
+});
+
+describe("the rule catalogue is evaluable", () => {
+  // A rule whose references do not resolve would be skipped silently; every table reference of
+  // every rule must name a row and column the reader produces, in both layout families.
+  it.each(["example-sichuan-2020.xlsx", "example-sichuan-2020-yuan.xlsx", "example-national-2024.xlsx"])("%s: every table reference resolves", async (name) => {
+    const model = readReport(await snapshotOf(example(name)));
+    const unresolved: string[] = [];
+    for (const rule of TABLE_RULES) {
+      const r = rule as unknown as Record<string, unknown>;
+      const refs: CellRef[] = [];
+      for (const k of ["total", "lhs", "rhs", "left", "right"]) if (r[k] && typeof r[k] === "object") refs.push(r[k] as CellRef);
+      for (const p of (r.parts as unknown[]) ?? []) if (typeof p === "object") refs.push(p as CellRef);
+      for (const pair of (r.pairs as unknown[][]) ?? []) for (const p of pair) if (typeof p === "object") refs.push(p as CellRef);
+      for (const ref of refs.filter((x) => x.table)) {
+        const v = resolve(model, ref);
+        if (!v || v.length === 0 || v.some((x) => x.absent && !x.fig)) unresolved.push(`${rule.id} ${JSON.stringify(ref)}`);
+      }
+    }
+    expect(unresolved).toEqual([]);
   });
 });
