@@ -13,24 +13,68 @@ const DEV_BASE_URL = "https://localhost:3000/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
+/**
+ * Content-Security-Policy of the pages (a meta tag: Office serves the add-in from any static host).
+ * Scripts only from the page's origin, plus Microsoft's office.js CDN on the production pane;
+ * Fluent UI (griffel) injects <style> elements, hence 'unsafe-inline' for styles only.
+ */
+function csp(scriptOrigins = []) {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptOrigins].join(" "),
+    "style-src 'self' 'unsafe-inline'",
+    "connect-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+/** Puts the CSP meta tag right after <meta charset>, ahead of every script tag (office.js included). */
+class CspMetaPlugin {
+  constructor(policies) {
+    this.policies = policies; // output file name → policy
+  }
+  apply(compiler) {
+    compiler.hooks.compilation.tap("CspMetaPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("CspMetaPlugin", (data) => {
+        const policy = this.policies[data.outputName];
+        if (!policy || /http-equiv=["']?Content-Security-Policy/i.test(data.html)) return data;
+        const tag = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+        const at = data.html.search(/<meta charset[^>]*>/i);
+        if (at < 0) throw new Error(`${data.outputName}: no <meta charset> to put the CSP after`);
+        const end = data.html.indexOf(">", at) + 1;
+        data.html = data.html.slice(0, end) + tag + data.html.slice(end);
+        return data;
+      });
+    });
+  }
+}
+
 module.exports = (env, argv) => {
   const dev = argv.mode !== "production";
   // Set ADDIN_BASE_URL (e.g. https://addin.example.gov.cn/juesuan/) to publish the manifest for a server.
   const baseUrl = process.env.ADDIN_BASE_URL || DEV_BASE_URL;
   return {
     mode: dev ? "development" : "production",
-    devtool: dev ? "eval-source-map" : "source-map",
+    // No eval-based source maps: the pages' Content-Security-Policy forbids eval, in development too.
+    devtool: "source-map",
     entry: {
       taskpane: "./taskpane/index.tsx",
       commands: "./taskpane/commands.ts",
       functions: "./functions/functions.ts",
+      // The preview without Excel: the real pane against the simulated Excel (preview/preview.tsx).
+      preview: "./preview/preview.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    // fs: only the CLI's readXlsx(path) uses it; the preview reuses the same adapter on bytes.
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"], fallback: { fs: false } },
     module: {
       rules: [
         {
@@ -42,10 +86,13 @@ module.exports = (env, argv) => {
           },
         },
         { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
+        // The example workbooks the preview opens by default.
+        { test: /\.xlsx$/, type: "asset/resource", generator: { filename: "workbooks/[name][ext]" } },
       ],
     },
     performance: { hints: false },
     plugins: [
+      new CspMetaPlugin({ "taskpane.html": csp(dev ? [] : [new URL(OFFICE_JS_CDN).origin]) }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./functions/functions.ts" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -54,6 +101,13 @@ module.exports = (env, argv) => {
         chunks: ["taskpane", "commands", "functions"],
         chunksSortMode: "manual",
         templateParameters: { officeJs: dev ? "office-js/office.js" : OFFICE_JS_CDN },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./preview/preview.html",
+        chunks: ["preview"],
+        // The preview never loads office.js: its CSP allows scripts from its own origin only.
+        templateParameters: { csp: csp() },
       }),
       new HtmlWebpackPlugin({
         filename: "notice.html",
