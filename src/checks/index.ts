@@ -4,7 +4,7 @@ import type { NarrativeParagraph, ReportModel, TableOverrides } from "../model/t
 import { TABLE_KEYS } from "../model/types";
 import { parseNarrative } from "../narrative/parse";
 import { paragraphsFromText } from "../narrative/paragraphs";
-import { checkForms, readForms, readPerfContext } from "../perf";
+import { checkForms, perfContextFromModel, readForms } from "../perf";
 import { parseOverrides, readReport } from "../reader";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { checkBindings } from "./bindings";
@@ -114,9 +114,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const forms = readForms(snapshot);
   const hasText = Boolean(paragraphs && paragraphs.length);
   if (forms.length > 0 && (hasText || options.includeForms)) {
-    const context = readPerfContext(snapshot);
+    const context = perfContextFromModel(model);
     if (paragraphs) context.paragraphs = paragraphs.map((p) => ({ ...p, sheet }));
-    if (model.year) context.year = model.year;
     const formFindings = checkForms(forms, context).all;
     findings.push(...(options.includeForms ? formFindings : formFindings.filter((f) => NARRATIVE_FORM_RULES.has(f.rule))));
   }

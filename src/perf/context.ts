@@ -2,12 +2,11 @@ import type Decimal from "decimal.js";
 import narrative from "../data/perf/narrative.json";
 import { D } from "../money/decimal";
 import { parseAmount } from "../money/parse";
-import { convert, unitFromText, type Unit } from "../money/units";
-import type { CellValue, WorkbookSnapshot } from "../workbook/snapshot";
-import { a1, sheetSize } from "../workbook/snapshot";
-import { cellText } from "./read";
+import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { squash } from "./standards";
 import type { SourceRef } from "./types";
+import type { ReportModel } from "../model/types";
+import { readReport } from "../reader/recognise";
 
 /** One paragraph of the narrative: 1-based sheet row (or text line) and its text. */
 export interface PerfParagraph {
@@ -109,86 +108,34 @@ export function parseNarrative(paragraphs: PerfParagraph[] = []): PerfNarrative 
   return out;
 }
 
+const SAN_GONG_ITEMS = new Set(["公务接待费", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "国内公务接待费", "外事接待费"]);
+
 /**
- * Minimal reading of the context a workbook itself holds: the narrative sheet (情况说明, one paragraph
- * per row in column A), the 补充数据 counts and 三公 items (by label in the first column, 本年数 / 预算数
- * columns by header, unit from a "单位：元" line). The full report reader lives elsewhere; this is enough
- * for the performance cross-checks.
+ * The cross-check inputs from a report model (the reader's 补充数据 and 情况说明): the 十(四)
+ * counts with their cells, the 三公 items in 万元, the paragraphs and the year.
  */
-export function readPerfContext(snapshot: WorkbookSnapshot): PerfContext {
+export function perfContextFromModel(model: ReportModel): PerfContext {
   const ctx: PerfContext = {};
-  const narrativeSheet = snapshot.sheets.find((s) => squash(s.name).includes("情况说明"));
-  if (narrativeSheet) {
-    const paragraphs: PerfParagraph[] = [];
-    const { rows } = sheetSize(narrativeSheet);
-    for (let i = 0; i < rows; i++) {
-      const r = narrativeSheet.origin.row + i;
-      const parts: string[] = [];
-      for (const v of narrativeSheet.values[i] ?? []) if (typeof v === "string" && v.trim()) parts.push(v);
-      if (parts.length) paragraphs.push({ row: r + 1, text: parts.join(""), sheet: narrativeSheet.name });
+  if (model.year) ctx.year = model.year;
+  if (model.narrative) ctx.paragraphs = model.narrative.paragraphs.map((p) => ({ ...p, sheet: model.narrative?.sheet }));
+  for (const row of model.supplement?.rows ?? []) {
+    const key = PERF_COUNT_KEYS.find((k) => k === row.key);
+    if (key && row.current) {
+      (ctx.counts ??= {})[key] = row.current.raw;
+      (ctx.countSources ??= {})[key] = row.current.source;
     }
-    ctx.paragraphs = paragraphs;
-  }
-  const extra = snapshot.sheets.find((s) => squash(s.name).includes("补充数据"));
-  if (extra) {
-    const { rows, cols } = sheetSize(extra);
-    let unit: Unit = "万元";
-    let header = -1;
-    const headerCols: Record<string, number> = {};
-    for (let i = 0; i < rows && header < 0; i++) {
-      for (let j = 0; j < cols; j++) {
-        const v = extra.values[i]?.[j] ?? null;
-        if (typeof v !== "string") continue;
-        const u = unitFromText(v);
-        if (u) unit = u;
-        const n = squash(v);
-        if (n === "本年数" || n === "决算数") headerCols.actual = j;
-        if (n === "预算数") headerCols.budget = j;
-      }
-      if (headerCols.actual !== undefined || headerCols.budget !== undefined) header = i;
-    }
-    const num = (v: CellValue): Decimal | null => {
-      if (v === null || (typeof v === "string" && !v.trim())) return null;
-      try {
-        const p = parseAmount(v, { blankAsZero: false });
-        return convert(p.value, p.unit ?? unit, "万元");
-      } catch {
-        return null;
-      }
-    };
-    const count = (v: CellValue): Decimal | null => {
-      if (v === null || (typeof v === "string" && !v.trim())) return null;
-      try {
-        return parseAmount(v, { blankAsZero: false }).value;
-      } catch {
-        return null;
-      }
-    };
-    const sanGongNames = new Set(["公务接待费", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "国内公务接待费", "外事接待费"].map(squash));
-    for (let i = header + 1; i < rows && header >= 0; i++) {
-      const line = extra.values[i] ?? [];
-      const labelIdx = line.findIndex((v) => typeof v === "string" && v.trim() !== "");
-      if (labelIdx < 0) continue;
-      const label = squash(cellText(line[labelIdx]));
-      const r = extra.origin.row + i;
-      const key = PERF_COUNT_KEYS.find((k) => squash(k) === label);
-      if (key && headerCols.actual !== undefined) {
-        const v = count(line[headerCols.actual] ?? null);
-        if (v !== null) {
-          (ctx.counts ??= {})[key] = v;
-          (ctx.countSources ??= {})[key] = { sheet: extra.name, cell: a1(r, extra.origin.col + headerCols.actual) };
-        }
-      }
-      if (sanGongNames.has(label)) {
-        const budget = headerCols.budget !== undefined ? num(line[headerCols.budget] ?? null) : null;
-        const actual = headerCols.actual !== undefined ? num(line[headerCols.actual] ?? null) : null;
-        (ctx.sanGong ??= {})[cellText(line[labelIdx])] = {
-          budget,
-          actual,
-          source: { sheet: extra.name, cell: a1(r, extra.origin.col + labelIdx) },
-        };
-      }
+    if (row.key && SAN_GONG_ITEMS.has(row.key)) {
+      (ctx.sanGong ??= {})[row.rawLabel.trim()] = {
+        budget: row.budget ? row.budget.wan : null,
+        actual: row.current ? row.current.wan : null,
+        source: { sheet: model.supplement?.sheet ?? "补充数据", cell: `A${row.row}` },
+      };
     }
   }
   return ctx;
+}
+
+/** The cross-check inputs read from a workbook (through the report reader). */
+export function readPerfContext(snapshot: WorkbookSnapshot): PerfContext {
+  return perfContextFromModel(readReport(snapshot));
 }

@@ -21,7 +21,7 @@ export { checkForms, checkForm, formRate, projectName } from "./check";
 export type { PerfCheckResult, FormCheck } from "./check";
 export { scoreForm, gradeOf, indicatorScore, DEFAULT_SCORING } from "./score";
 export type { ScoringConfig, FormScore, IndicatorScore, GroupScore } from "./score";
-export { parseNarrative, readPerfContext } from "./context";
+export { parseNarrative, readPerfContext, perfContextFromModel } from "./context";
 export type { PerfContext, PerfParagraph, PerfCountKey, SanGongItem } from "./context";
 export { blankFormCells } from "./blank";
 export type { BlankForm } from "./blank";
