@@ -101,11 +101,12 @@ export function createHostServices(options: HostServicesOptions = {}): PaneServi
       await navigateTo(target.sheet, target.cell ?? `A${target.row ?? 1}`, excel);
     },
     async generate(opts): Promise<GeneratedNarrative> {
-      const model = readReport(await read());
+      const snapshot = await read();
+      const model = readReport(snapshot);
       if (!model.tables.T01 && !model.tables.T05) {
         throw new JuesuanError("no-tables", "没有识别到公开01表和公开05表，无法生成情况说明。请在“识别”页指定表格所在的工作表。");
       }
-      return generateNarrative(model, { template: opts?.template });
+      return generateNarrative(model, { template: opts?.template, forms: readForms(snapshot) });
     },
     async writeGenerated(n: GeneratedNarrative) {
       const r = await writeNarrativeSheet(toSheetParagraphs(n), { excel });

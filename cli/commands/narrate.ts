@@ -6,6 +6,7 @@ import { parseArgs, type Command } from "../io";
 import { readReport } from "../../src/reader/recognise";
 import { generateNarrative, isTemplateId, narrativeText, TEMPLATE_IDS } from "../../src/narrative/generate";
 import { buildDocx } from "../../src/export/docx";
+import { readForms } from "../../src/perf";
 
 const USAGE = "用法：juesuan narrate <文件.xlsx> [--template sichuan-2020|national-2024] [--out 文件.txt|文件.docx]\n";
 
@@ -28,7 +29,8 @@ export const narrate: Command = async (args, io) => {
   const file = path.resolve(io.cwd, positional[0]);
   const snapshot = await readXlsx(file);
   const model = readReport(snapshot);
-  const narrative = generateNarrative(model, template ? { template } : {});
+  // the performance forms give 十(四) its project 综述
+  const narrative = generateNarrative(model, { ...(template ? { template } : {}), forms: readForms(snapshot) });
   const markers = narrative.paragraphs.flatMap((p) => p.spans).filter((s) => s.marker).length;
   if (out === undefined) {
     io.stdout(narrativeText(narrative));

@@ -7,6 +7,7 @@
 import type { ReportModel, TemplateId } from "../model/types";
 import type { NumberStyle } from "../money/format";
 import { JuesuanError } from "../money/errors";
+import type { PerfForm } from "../perf/types";
 import { Ctx, TEMPLATES } from "./generateContext";
 import type { GeneratedNarrative } from "./generateTypes";
 import { expense, fiscalTotals, income, totals } from "./sections/totals";
@@ -22,6 +23,12 @@ export interface GenerateOptions {
   numberStyle?: NumberStyle;
   /** Report year, when the model has none. */
   year?: number;
+  /**
+   * The performance forms of the workbook (`readForms(snapshot)`). When given, 十(四) writes the
+   * 综述 of each project from its form (budget, actual, rate, 实际完成情况, 偏差原因) and the
+   * "反映…等N个项目" sentence; without them, a 【请填写】 marker stands for that part.
+   */
+  forms?: PerfForm[];
 }
 
 const BUILDERS: Record<string, (ctx: Ctx) => void> = {
@@ -41,7 +48,7 @@ export function generateNarrative(model: ReportModel, options: GenerateOptions =
   if (!tpl) throw new JuesuanError("narrate-template", `未知的情况说明模板“${id}”，可用：${TEMPLATE_IDS.join("、")}`);
   const year = model.year ?? options.year;
   if (year === undefined) throw new JuesuanError("narrate-year", "无法确定决算年度：表格标题、补充数据和情况说明中都没有年度");
-  const ctx = new Ctx(model, tpl, year, options.numberStyle);
+  const ctx = new Ctx(model, tpl, year, options.numberStyle, options.forms);
   ctx.section = "report";
   ctx.heading(ctx.render(tpl.reportTitle).map((s) => s.text).join(""), "title");
   for (const sec of tpl.sections) {

@@ -5,6 +5,7 @@ import { D, round, sum } from "../money/decimal";
 import { formatNumber, type NumberStyle } from "../money/format";
 import { executionRate, sharesToHundred, yoy } from "../money/calc";
 import { supplementItem } from "../reader/supplement";
+import type { PerfForm } from "../perf/types";
 import type { ChartSpec, GeneratedParagraph, GeneratedSpan, ParagraphStyle } from "./generateTypes";
 import sichuan2020 from "../data/templates/sichuan-2020.json";
 import national2024 from "../data/templates/national-2024.json";
@@ -75,6 +76,8 @@ export class Ctx {
     readonly tpl: NarrativeTemplateData,
     year: number,
     style?: NumberStyle,
+    /** The performance forms (readForms), when given: 十(四) gets one 综述 per form. */
+    readonly forms?: PerfForm[],
   ) {
     this.style = style ?? tpl.numberStyle;
     this.Y = year;

@@ -208,10 +208,12 @@ function sentenceEnd(text: string, pos: number): number {
   return m ? pos + m.index + 1 : text.length;
 }
 
-/** Blank out spans the number scanner must not see (chart markers, book titles), keeping offsets. */
+/** Blank out spans the number scanner must not see (chart markers, book titles, 【请填写】 markers), keeping offsets. */
 function maskSpans(text: string): string {
   let s = text.replace(CHART_RE, (m) => " ".repeat(m.length));
   s = s.replace(/《[^》]*》/g, (m) => " ".repeat(m.length));
+  // 【请填写：…】 markers left by the generator: the words inside are an instruction, not figures
+  s = s.replace(/【\s*请填写[^】]*】/g, (m) => " ".repeat(m.length));
   return s;
 }
 

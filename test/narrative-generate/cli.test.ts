@@ -16,7 +16,8 @@ describeFixtures("juesuan narrate", () => {
     const r = await run(["narrate", WORKBOOKS["bazhong-2020"]]);
     expect(r.code).toBe(0);
     expect(r.out).toBe(golden("bazhong-2020", r.out));
-    expect(r.err).toMatch(/3处【请填写】/);
+    // 3 reasons/uses + 十(四): the self-evaluated count (DOMAIN §6.2 #20) and the 84.51% project's reason (#7)
+    expect(r.err).toMatch(/5处【请填写】/);
   });
 
   test("--template national-2024 and --out .txt / .docx", async () => {

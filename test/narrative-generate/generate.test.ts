@@ -3,10 +3,10 @@ import { D, sum } from "../../src/money/decimal";
 import { generateNarrative, narrativeText } from "../../src/narrative/generate";
 import { buildDocx } from "../../src/export/docx";
 import type { GeneratedNarrative } from "../../src/narrative/generateTypes";
-import { describeFixtures, EXAMPLE_NAMES, FIXTURE_NAMES, golden, model } from "./helpers";
+import { describeFixtures, EXAMPLE_NAMES, FIXTURE_NAMES, forms, golden, model } from "./helpers";
 
 async function gen(name: string, template?: "sichuan-2020" | "national-2024"): Promise<GeneratedNarrative> {
-  return generateNarrative(await model(name), template ? { template } : {});
+  return generateNarrative(await model(name), { ...(template ? { template } : {}), forms: await forms(name) });
 }
 
 function invariants(n: GeneratedNarrative, sheets: string[]) {
@@ -40,12 +40,13 @@ function invariants(n: GeneratedNarrative, sheets: string[]) {
 describeFixtures("generateNarrative on the fixtures", () => {
   test.each([...FIXTURE_NAMES, ...EXAMPLE_NAMES])("%s: golden text, sources, shares, no residue", async (name) => {
     const m = await model(name);
-    const n = generateNarrative(m);
+    const f = await forms(name);
+    const n = generateNarrative(m, { forms: f });
     expect(narrativeText(n)).toBe(golden(name, narrativeText(n)));
-    const sheets = [...Object.values(m.tables).map((t) => t!.sheet), ...(m.supplement ? [m.supplement.sheet] : [])];
+    const sheets = [...Object.values(m.tables).map((t) => t!.sheet), ...(m.supplement ? [m.supplement.sheet] : []), ...f.map((x) => x.sheet)];
     invariants(n, sheets);
     // deterministic
-    expect(generateNarrative(m)).toEqual(n);
+    expect(generateNarrative(m, { forms: f })).toEqual(n);
   });
 
   test("the 元 workbook gives the same text as the 万元 one", async () => {
@@ -100,6 +101,36 @@ describeFixtures("generateNarrative on the fixtures", () => {
     }
     // 图7 keeps its zero slices (出国, 公车) but is not all-zero
     expect(charts[6].series[0].points.map((p) => p.value)).toEqual(["0.00", "0.00", "0.80"]);
+  });
+
+  test("十(四) from the performance forms: one 综述 per form, every number from the form's cells", async () => {
+    const f = await forms("bazhong-2020");
+    const n = generateNarrative(await model("bazhong-2020"), { forms: f });
+    const summaries = n.paragraphs.filter((p) => p.section === "10.4" && /^（\d+）“/.test(p.text));
+    expect(summaries.map((p) => p.text.slice(0, p.text.indexOf("”") + 1))).toEqual(f.map((x, i) => `（${i + 1}）“${x.name.text}”`));
+    for (const [i, p] of summaries.entries()) {
+      const cells = (k: string) => p.spans.filter((s) => s.kind === k).map((s) => s.sources!.map((c) => `${c.sheet}!${c.cell}`).join("+"));
+      const form = f[i];
+      const b = `${form.budget.source!.sheet}!${form.budget.source!.cell}`;
+      const a = `${form.actual.source!.sheet}!${form.actual.source!.cell}`;
+      expect(cells("amount")).toEqual([b, a]);
+      expect(cells("percent")).toEqual([`${b}+${a}`]);
+    }
+    const reported = n.paragraphs.find((p) => p.text.startsWith("本部门在2020年度部门决算中反映"))!;
+    expect(reported.spans.find((s) => s.kind === "count")!.sources).toHaveLength(5);
+    // the 偏差原因 of the form, when written, replaces the marker (with its cell)
+    const withReason = f.map((x, i) =>
+      i === 4 ? { ...x, indicators: x.indicators.map((ind, k) => (k === 0 ? { ...ind, reason: "部分整治任务延至下年实施", cells: { ...ind.cells, reason: { sheet: x.sheet, cell: "H12" } } } : ind)) } : x,
+    );
+    const n2 = generateNarrative(await model("bazhong-2020"), { forms: withReason });
+    const p5 = n2.paragraphs.find((p) => p.text.startsWith("（5）"))!;
+    expect(p5.text).toContain("完成预算的84.51%。项目执行数小于预算数的主要原因：部分整治任务延至下年实施。通过项目实施，");
+    expect(p5.spans.find((s) => s.text === "部分整治任务延至下年实施")!.sources).toEqual([{ sheet: f[4].sheet, cell: "H12" }]);
+    expect(p5.spans.some((s) => s.marker)).toBe(false);
+    // without forms (or with none), a marker stands for the project part
+    const none = narrativeText(generateNarrative(await model("bazhong-2020"), { forms: [] }));
+    expect(none).toContain("【请填写：部门整体支出绩效自评情况及各项目绩效目标完成情况综述（见项目绩效目标完成情况表）】");
+    expect(none).not.toContain("综述。项目全年预算数");
   });
 
   test("number style is a template setting; options override it", async () => {

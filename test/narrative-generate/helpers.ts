@@ -3,6 +3,8 @@ import * as path from "path";
 import { readXlsx } from "../../cli/adapters/xlsx";
 import { readReport } from "../../src/reader";
 import type { ReportModel } from "../../src/model/types";
+import { readForms, type PerfForm } from "../../src/perf";
+import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 
 export const REPO = path.resolve(__dirname, "..", "..");
 export const FIXTURES = path.resolve(REPO, "..", "shared", "fixtures");
@@ -21,10 +23,19 @@ export const WORKBOOKS: Record<string, string> = {
 export const FIXTURE_NAMES = ["bazhong-2020", "bazhong-2020-yuan", "bazhong-2020-clean"];
 export const EXAMPLE_NAMES = ["example-sichuan-2020", "example-sichuan-2020-yuan", "example-national-2024"];
 
+const snapshots = new Map<string, Promise<WorkbookSnapshot>>();
+export function snapshot(name: string): Promise<WorkbookSnapshot> {
+  if (!snapshots.has(name)) snapshots.set(name, readXlsx(WORKBOOKS[name]));
+  return snapshots.get(name)!;
+}
 const cache = new Map<string, Promise<ReportModel>>();
 export function model(name: string): Promise<ReportModel> {
-  if (!cache.has(name)) cache.set(name, readXlsx(WORKBOOKS[name]).then(readReport));
+  if (!cache.has(name)) cache.set(name, snapshot(name).then(readReport));
   return cache.get(name)!;
+}
+/** The workbook's performance forms (what `juesuan narrate` and the pane pass to the generator). */
+export async function forms(name: string): Promise<PerfForm[]> {
+  return readForms(await snapshot(name));
 }
 
 /** Compares with test/cases/narrate-<name>/expected.txt; UPDATE_GOLDEN=1 writes a missing/empty file. */

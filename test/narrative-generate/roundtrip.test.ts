@@ -13,13 +13,17 @@ import { generateNarrative, narrativeText } from "../../src/narrative/generate";
 import { parseNarrative } from "../../src/narrative/parse";
 import { describeFixtures, EXAMPLE_NAMES, FIXTURE_NAMES, WORKBOOKS } from "./helpers";
 import { readReport } from "../../src/reader";
+import { readForms } from "../../src/perf";
 
 const MARKER = /【请填写[^】]*】/g;
 const ALL = [...FIXTURE_NAMES, ...EXAMPLE_NAMES];
+const PASTED = "（粘贴的情况说明）";
+/** Errors of the input workbook that no text can remove (traced to DOMAIN §6.2). */
+const INPUT_FINDINGS: Record<string, string[]> = { "bazhong-2020": ["P-11"], "bazhong-2020-yuan": ["P-11"] };
 
 async function generated(name: string) {
   const snapshot = await readXlsx(WORKBOOKS[name]);
-  const n = generateNarrative(readReport(snapshot));
+  const n = generateNarrative(readReport(snapshot), { forms: readForms(snapshot) });
   return { snapshot, n, text: narrativeText(n) };
 }
 
@@ -39,7 +43,12 @@ describeFixtures("generated text passes the narrative checks", () => {
     const { snapshot, text } = await generated(name);
     const { findings } = checkWorkbook(snapshot, { narrativeText: text });
     const bad = findings.filter((f) => (f.severity === "error" || f.severity === "warning") && f.rule !== "N-fill-marker");
-    expect(bad.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+    // Findings of the workbook itself, whatever the text: in bazhong-2020 (and its 元 copy) 补充数据 says 1
+    // self-evaluated project while the workbook has 5 forms (DOMAIN §6.2 #20). The generated text does not
+    // take sides (a marker); the checker reports the conflict at the 补充数据 cell.
+    const ofWorkbook = bad.filter((f) => INPUT_FINDINGS[name]?.includes(f.rule) && f.sheet !== PASTED);
+    expect(ofWorkbook.map((f) => `${f.rule}@${f.sheet}`)).toEqual((INPUT_FINDINGS[name] ?? []).map((r) => `${r}@补充数据`));
+    expect(bad.filter((f) => !ofWorkbook.includes(f)).map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
     // every marker is reported once, as a warning, on its line
     const markers = text.split("\n").flatMap((line, i) => (line.match(MARKER) ?? []).map((m) => `${i + 1}|${m}`));
     const reported = findings.filter((f) => f.rule === "N-fill-marker").map((f) => `${f.row}|${f.stated}`);

@@ -1,13 +1,14 @@
 /**
  * bazhong-2020: the generated 第二部分 agrees with the seed wherever the seed is right and differs
  * exactly where it is wrong. Every seed sentence of 一 … 十(三) is either found verbatim (whitespace
- * removed) in the generated text, or listed below with what the generator writes instead and why:
+ * removed) in the generated text, or listed below with what the generator writes instead and why
+ * (十(四) with the performance forms, as `juesuan narrate` and the pane generate it):
  * a DOMAIN §6.2 item number, a §3 rule, or a datum the workbook does not hold.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { generateNarrative, narrativeText } from "../../src/narrative/generate";
-import { describeFixtures, model } from "./helpers";
+import { describeFixtures, forms, model } from "./helpers";
 
 const SEED = path.resolve(__dirname, "..", "..", "..", "shared", "seed", "000_66fc563714229e96.txt");
 
@@ -116,14 +117,72 @@ const DIFFERENCES: Record<string, { generated: string[] | null; why: string }> =
   },
 };
 
+/**
+ * 十(四) 预算绩效管理情况, to the first 项目绩效目标完成情况表: the counts from 补充数据, the 综述 of each
+ * project from its form. The figures of the five summaries (budget, actual, rate) agree with the seed.
+ */
+const OWN_WORDS = "the department's own appraisal is not in the workbook → one marker (【请填写：部门整体支出绩效自评情况】), never invented";
+const COPIED = "#23 a verbatim copy of 部门概况 (epidemic work), not an evaluation of the project; not in the workbook";
+const PERF_DIFFERENCES: Record<string, { generated: string[] | null; why: string }> = {
+  "根据预算绩效管理要求，市网信办在年初预算编制阶段，组织对互联网维护与整治经费项目开展了预算事前绩效评估，对7个项目编制了绩效目标，预算执行过程中，选取1个项目开展绩效监控，年终执行完毕后，对1个项目开展了绩效目标完成情况自评。": {
+    generated: [
+      "根据预算绩效管理要求，巴中市互联网信息办公室在年初预算编制阶段，组织对1个项目开展了预算事前绩效评估，对7个项目编制了绩效目标，预算执行过程中，选取1个项目开展绩效监控，年终执行完毕后，对【请填写：开展绩效自评的项目数（补充数据“绩效自评项目数”为1个，项目绩效表5张）】个项目开展了绩效目标完成情况自评。",
+    ],
+    why: "#20 补充数据 says 1 self-evaluated project, the workbook has 5 forms: the generator does not choose (marker; the checker reports P-11 on 补充数据); the project's name is not in 补充数据 (count 1); unit name as above",
+  },
+  "本部门按要求对2020年部门整体支出开展绩效自评，从评价情况来看，2020年我办及时、准确地完成预算编制，预算执行情况良好，支出管理规范，未出现因违规支出受到相关监督部门批评或处理的情况。": {
+    generated: ["【请填写：部门整体支出绩效自评情况】。"],
+    why: OWN_WORDS,
+  },
+  "本部门还自行组织了1个项目支出绩效评价，从评价情况来看，充分发挥网信优势，服务支撑疫情防控切实有力。": { generated: null, why: COPIED },
+  "一是盯紧守牢网上阵地。": { generated: null, why: COPIED },
+  "协调公安、卫健等部门核实不实信息120余条，发布辟谣信息50余条。": { generated: null, why: COPIED },
+  "二是主动抢占舆论先机。": { generated: null, why: COPIED },
+  "统筹全市网络媒体主动发布转载疫情防控相关信息36000余条，创作新媒体产品370余个。": { generated: null, why: COPIED },
+  "三是全面汇聚行业合力。": { generated: null, why: COPIED },
+  "四是全面汇聚行业合力。": { generated: null, why: `${COPIED}; #22 "三是" missing in (5)` },
+  "积极组织互联网企业开展社区志愿服务，发放口罩、消毒液等紧缺物资。": { generated: null, why: COPIED },
+  "发布《致全市网络媒体平台从业者、广大网民朋友的倡议书》等倡议3次，统筹自媒体创作宣传防疫抗疫新媒体产品700余个。": { generated: null, why: COPIED },
+  "本部门在2020年度部门决算中反映“党建工作经费”“资料印刷费”“脱贫攻坚工作经费”“接待费”“互联网维护与整治经费”等7个项目绩效目标实际完成情况。": {
+    generated: ["本部门在2020年度部门决算中反映“接待费”“脱贫攻坚工作经费”“党建工作经费”“资料印刷费”“互联网维护与整治经费”等5个项目绩效目标实际完成情况。"],
+    why: "#20 N = the number of forms (5 named, summarised and tabled, not 7); the names in the order of the forms",
+  },
+  "通过科学细化绩效目标，严格执行预算标准，7个项目基本达到数量、质量、效益指标。": {
+    generated: null,
+    why: "#21 an appraisal the workbook does not support (84.51% execution; placeholder indicators #24–#28): not generated",
+  },
+  "通过项目实施，加强了单位的业务沟通，有效保障了工作交流期间基本接待开支。": {
+    generated: ["通过项目实施，全面完成2020年度外来公务接待任务，不断提高巴中公务接待能力和水平。"],
+    why: "the result is the form's 年度目标 实际完成情况 (绩效表1 E9); the seed's sentences are not in the workbook",
+  },
+  "接待过程中严格执行中央“八项规定”及省市有关规定精神，杜绝铺张浪费，既做到热情周到、又做到勤俭节约。": { generated: null, why: "not in the workbook (as above)" },
+  "通过项目实施，提升了对脱贫帮扶联系村（南江县关坝镇贫困村和非贫困村）开展精准扶贫帮扶工作，确保帮扶对象不返贫。": {
+    generated: ["通过项目实施，专题研究帮扶工作，定期组织干部职工进村入户开展帮扶，认真落实各项帮扶举措，助力关坝镇贫困村和非贫困村高质量按期脱贫。"],
+    why: "the form's 实际完成情况 (绩效表2 E9)",
+  },
+  "通过项目实施，保障了我办2020年度办公资料印刷，正常运转。": {
+    generated: ["通过项目实施，完成2020年全年办公资料印刷，保障2020年日常工作经费。"],
+    why: "the form's 实际完成情况 (绩效表4 E9)",
+  },
+  "通过项目实施，保障了我办充分发挥网信优势，服务支撑疫情防控切实有力。": {
+    generated: [
+      "项目执行数小于预算数的主要原因：【请填写：“互联网维护与整治经费”项目执行数小于预算数的原因（偏差原因）】。",
+      "通过项目实施，完成2020年巴中市互联网不良信息整治等费用。",
+    ],
+    why: "#7 84.51% (63.38/75 = 84.5067%) needs a reason and neither the form nor 补充数据 gives one → marker; #23 the seed's result is the copied 部门概况 text, the form's 实际完成情况 (绩效表5 E9) is used",
+  },
+};
+
 describeFixtures("bazhong-2020 against the seed's 第二部分", () => {
   test("agrees where the seed is right, differs exactly where it is wrong", async () => {
     const seed = fs.readFileSync(SEED, "utf8").split(/\r?\n/);
     const start = seed.findIndex((l) => l.trim() === "第二部分 2020年度部门决算情况说明");
     const end = seed.findIndex((l) => l.includes("（四）预算绩效管理情况"));
+    const perfEnd = seed.findIndex((l, i) => i > end && l.includes("项目绩效目标完成情况表"));
     expect(start).toBeGreaterThan(0);
     expect(end).toBeGreaterThan(start);
-    const n = generateNarrative(await model("bazhong-2020"));
+    expect(perfEnd).toBeGreaterThan(end);
+    const n = generateNarrative(await model("bazhong-2020"), { forms: await forms("bazhong-2020") });
     const gen = new Set(narrativeText(n).split("\n").flatMap(sentences));
     const used = new Set<string>();
     const problems: string[] = [];
@@ -138,6 +197,18 @@ describeFixtures("bazhong-2020 against the seed's 第二部分", () => {
       }
     }
     for (const k of Object.keys(DIFFERENCES)) if (!used.has(k)) problems.push(`difference not found in the seed: ${k}`);
+    // 十(四): counts, the "反映…等N个项目" sentence and one 综述 per form
+    for (const line of seed.slice(end, perfEnd)) {
+      for (const s of sentences(line)) {
+        const diff = PERF_DIFFERENCES[s];
+        if (diff) {
+          used.add(s);
+          if (gen.has(s)) problems.push(`seed sentence listed as wrong but generated verbatim: ${s}`);
+          for (const g of diff.generated ?? []) if (!gen.has(g)) problems.push(`expected generated sentence missing (${diff.why}): ${g}`);
+        } else if (!gen.has(s)) problems.push(`seed sentence not generated and not explained: ${s}`);
+      }
+    }
+    for (const k of Object.keys(PERF_DIFFERENCES)) if (!used.has(k)) problems.push(`difference not found in the seed: ${k}`);
     expect(problems).toEqual([]);
     // the charts replacing the seven instructions (#32)
     expect(n.charts!.map((c) => c.title)).toEqual([

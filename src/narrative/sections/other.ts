@@ -1,8 +1,10 @@
 /** 八 政府性基金, 九 国有资本经营, 十 其他重要事项 (机关运行经费, 政府采购, 国有资产, 预算绩效管理). */
 import { findRow } from "../../reader/figures";
-import { round } from "../../money/decimal";
-import type { TableModel } from "../../model/types";
-import type { Ctx, Val } from "../generateContext";
+import { D, round } from "../../money/decimal";
+import { executionRate } from "../../money/calc";
+import type { Source, TableModel } from "../../model/types";
+import type { PerfForm, SourceRef } from "../../perf/types";
+import { cleanReason, type Ctx, type Val } from "../generateContext";
 import type { GeneratedSpan } from "../generateTypes";
 
 function tableTotal(ctx: Ctx, table: TableModel | undefined): Val | undefined {
@@ -93,6 +95,8 @@ export function assets(ctx: Ctx): void {
 }
 
 export function performance(ctx: Ctx): void {
+  // no forms in the workbook (or none given): the project part stays a marker
+  const forms = ctx.forms?.length ? ctx.forms : undefined;
   const count = (key: string) => {
     const v = ctx.suppVal(key, "current");
     return v ? ctx.cnt(v) : ctx.marker(key);
@@ -102,7 +106,71 @@ export function performance(ctx: Ctx): void {
     pre: count("事前绩效评估项目数"),
     targets: count("绩效目标项目数"),
     monitored: count("绩效监控项目数"),
-    self: count("绩效自评项目数"),
+    self: forms ? selfEvaluatedCount(ctx, forms) : count("绩效自评项目数"),
   }));
-  ctx.para(ctx.t("performance.rest", { marker: ctx.marker("部门整体支出绩效自评情况及各项目绩效目标完成情况综述（见项目绩效目标完成情况表）") }));
+  if (!forms) {
+    ctx.para(ctx.t("performance.rest", { marker: ctx.marker("部门整体支出绩效自评情况及各项目绩效目标完成情况综述（见项目绩效目标完成情况表）") }));
+    return;
+  }
+  ctx.para(ctx.t("performance.rest", { marker: ctx.marker("部门整体支出绩效自评情况") }));
+  const heading = ctx.t("performance.projectsHeading");
+  if (heading.some((s) => s.text)) ctx.para(heading);
+  const names: GeneratedSpan[] = forms.map((f) => ({ text: `“${projectName(f)}”`, sources: sourcesOf(f.name.source) }));
+  ctx.para(ctx.t("performance.reported", { names, n: ctx.cnt({ v: new D(forms.length), src: forms.flatMap((f) => sourcesOf(f.name.source ?? f.titleCell)) }) }));
+  forms.forEach((f, i) => ctx.para(projectSummary(ctx, f, i + 1)));
+}
+
+function sourcesOf(s: SourceRef | null | undefined): Source[] {
+  return s ? [{ sheet: s.sheet, cell: s.cell }] : [];
+}
+
+function projectName(f: PerfForm): string {
+  return f.name.text.trim() || `${f.sheet}!${f.titleCell.cell}`;
+}
+
+/**
+ * 绩效自评项目数: 补充数据's count when it agrees with the number of forms (or the number of forms when
+ * 补充数据 has none); a marker when the two disagree (DOMAIN §6.2 #20) — the generator does not choose.
+ */
+function selfEvaluatedCount(ctx: Ctx, forms: PerfForm[]): GeneratedSpan {
+  const v = ctx.suppVal("绩效自评项目数", "current");
+  if (v && !v.v.eq(forms.length)) return ctx.marker(`开展绩效自评的项目数（补充数据“绩效自评项目数”为${v.v.toString()}个，项目绩效表${forms.length}张）`);
+  if (v) return ctx.cnt(v);
+  return ctx.cnt({ v: new D(forms.length), src: forms.flatMap((f) => sourcesOf(f.name.source ?? f.titleCell)) });
+}
+
+/** "（k）“项目”项目绩效目标完成情况综述。项目全年预算数B万元，执行数为A万元，完成预算的r%。通过项目实施，…。" */
+function projectSummary(ctx: Ctx, f: PerfForm, k: number): GeneratedSpan[] {
+  const name = projectName(f);
+  const amount = (a: PerfForm["budget"], what: string): { span: GeneratedSpan; val?: Val } => {
+    if (a.value === null) return { span: ctx.marker(`“${name}”项目${what}（绩效表）`) };
+    const val: Val = { v: round(a.value, 2), src: sourcesOf(a.source) };
+    return { span: ctx.num(val), val };
+  };
+  const budget = amount(f.budget, "全年预算数");
+  const actual = amount(f.actual, "执行数");
+  const out: GeneratedSpan[] = [];
+  let direction: "equal" | "over" | "under" | null = null;
+  const r = budget.val && actual.val && f.budget.value !== null && f.actual.value !== null ? executionRate(f.actual.value, f.budget.value) : null;
+  const head = { k: String(k), name, budget: budget.span, actual: actual.span };
+  if (r && r.kind === "rate") {
+    direction = r.direction;
+    out.push(...ctx.t("performance.project", { ...head, rate: ctx.pct(round(r.rate, 2), [...budget.val!.src, ...actual.val!.src]) }));
+  } else if (r && r.kind === "noBudget") {
+    out.push(...ctx.t("performance.projectNoBudget", head));
+  } else {
+    out.push(...ctx.t("performance.project", { ...head, rate: ctx.marker(`“${name}”项目完成预算的比例`) }));
+  }
+  // the reason right after the rate (where readers and the checker look for it), then what was achieved
+  if (direction === "over" || direction === "under") {
+    const cmp = direction === "over" ? ctx.tpl.words.over : ctx.tpl.words.under;
+    const given = f.indicators.filter((i) => i.reason && cleanReason(i.reason));
+    const reason: GeneratedSpan = given.length
+      ? { text: [...new Set(given.map((i) => cleanReason(i.reason!)))].join("；"), sources: given.flatMap((i) => sourcesOf(i.cells.reason)) }
+      : ctx.marker(`“${name}”项目执行数${cmp}预算数的原因（偏差原因）`);
+    out.push(...ctx.t("performance.projectReason", { cmp, reason }));
+  }
+  const result = cleanReason(f.goalActual.text);
+  out.push(...ctx.t("performance.projectResult", { result: result ? { text: result, sources: sourcesOf(f.goalActual.source) } : ctx.marker(`“${name}”项目年度目标实际完成情况（绩效表）`) }));
+  return out;
 }
