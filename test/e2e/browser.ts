@@ -45,7 +45,7 @@ export interface Browser {
 
 export function chromiumVersion(): string {
   try {
-    return execFileSync(CHROMIUM, ["--version"], { encoding: "utf8" }).trim();
+    return execFileSync(CHROMIUM, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   } catch {
     return "unknown";
   }
