@@ -180,7 +180,9 @@ scenario("键盘：Tab 进入问题列表，方向键移动，回车定位", asy
 scenario("生成：按“生成”显示情况说明，写入工作表", async ({ browser, origin }) => {
   const { page, log } = await browser.newPage();
   await openPreview(page, origin);
-  const generated = generateNarrative(readReport(await readXlsx(EXAMPLE)));
+  // As `juesuan narrate` and the pane do: the performance forms give 十(四) its project summaries.
+  const snapshot = await readXlsx(EXAMPLE);
+  const generated = generateNarrative(readReport(snapshot), { forms: readForms(snapshot) });
   await byId(page, "tab-generate").click();
   await byId(page, "gen-run").click();
   const preview = byId(page, "gen-preview");
@@ -190,6 +192,8 @@ scenario("生成：按“生成”显示情况说明，写入工作表", async (
   assert.ok(paras.length > 5, "the generator writes paragraphs");
   for (const p of paras) assert.ok(text.includes(p), `generated paragraph missing in the pane: ${p.slice(0, 60)}`);
   await shot(page, "generate");
+  await byId(page, "gen-docx").click();
+  await byId(page, "gen-docx-link").waitFor({ timeout: TIMEOUT });
   await byId(page, "gen-write").click();
   await byId(page, "gen-written").waitFor({ timeout: TIMEOUT });
   const sheets = await page.evaluate(() => (window as unknown as PreviewWindow).__juesuanPreview?.state?.sheets.map((s) => s.name) ?? []);
