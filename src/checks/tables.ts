@@ -108,9 +108,9 @@ export function resolve(model: ReportModel, ref: CellRef): Value[] | null {
   if (isSet(ref)) {
     return rowsOf(table, ref).map((r) => ({ fig: r.values[col], absent: !r.values[col], label: `${tname}“${rowLabel(r)}”`, source: r.values[col]?.source }));
   }
-  const row = ref.row === undefined && ref.code === undefined ? table.rows.find((r) => r.values[col]) : table.rows.find((r) => isRowMatch(r, ref));
   const header = columnHeader(table, col);
-  if (!row) return [{ absent: true, label: `${tname}“${ref.row ?? ref.code}”` }];
+  const row = ref.row === undefined && ref.code === undefined ? table.rows.find((r) => r.values[col]) : table.rows.find((r) => isRowMatch(r, ref));
+  if (!row) return [{ absent: true, label: `${tname}“${ref.row ?? ref.code ?? header}”` }];
   const label = ref.row === undefined && ref.code === undefined ? `${tname}“${header}”` : `${tname}“${rowLabel(row)}”${col === "amount" ? "" : `（${header}）`}`;
   return [{ fig: row.values[col], absent: !row.values[col], label, source: row.values[col]?.source ?? { sheet: table.sheet, cell: "" } }];
 }

@@ -183,9 +183,8 @@ describe("fuzzing the reader and the checker", () => {
 describe("messages of rules on a damaged 公开07表", () => {
   // Found by the fuzzer above: with the data row of 公开07表 deleted (or its first label replaced),
   // rules X-12 and S-1 name the 公开07表 cell “undefined” (src/checks/tables.ts, a T07 CellRef has a
-  // col and no row, so the row label it prints is missing). Marked failing until that is fixed:
-  // jest reports this test as soon as the messages are right, so the marker can be removed.
-  it.failing("never print “undefined” as a label", () => {
+  // col and no row, so the row label it printed was missing); the column header names it now.
+  it("never print “undefined” as a label", () => {
     const t07 = examples[0].sheets.findIndex((s) => s.name === "公开07表");
     for (const ms of [[{ kind: "deleteRow", sheet: t07, row: 1 }], [{ kind: "cell", sheet: t07, row: 13, col: 0, value: 0 }]] as Mutation[][]) {
       const r = checkWorkbook(mutate(examples[0], ms));
