@@ -4,7 +4,6 @@
  */
 import { checkWorkbook } from "../src/checks";
 import { narrativeSections } from "../src/checks/report";
-import { buildDocx } from "../src/export/docx";
 import { JuesuanError } from "../src/money/errors";
 import { OVERRIDES_SETTING } from "../src/model/types";
 import type { GeneratedNarrative } from "../src/narrative/generateTypes";
@@ -16,13 +15,18 @@ import type { WorkbookSnapshot } from "../src/workbook/snapshot";
 import { toPerfFormViews } from "./components/perf/toView";
 import {
   addSheetWithCells,
+  GENERATED_SHEET,
+  INTERNAL_SHEET_PREFIX,
+  narrativeSheetState,
   navigateTo,
   readWorkbookSnapshot,
   saveSetting,
   writeCells,
   writeNarrativeSheet,
   type ExcelHost,
+  type NarrativeChart,
   type NarrativeParagraph,
+  type NarrativeSheetState,
 } from "./excel";
 import type { CellEdit, CheckOutcome, NavigateTarget, PaneServices } from "./services";
 
@@ -34,6 +38,19 @@ export interface HostServicesOptions {
   fileName?: () => string | undefined;
   /** Clipboard writer; defaults to navigator.clipboard with a textarea fallback. */
   copy?: (text: string) => Promise<void>;
+  /**
+   * How long (ms) what generate() read about the generated sheet may stand in for a fresh read when that
+   * same narrative is written (default 60000). Within it, writeGenerated is ONE sync; after it (the user
+   * may have edited the sheet meanwhile), the write reads the sheet again first.
+   */
+  observationTtlMs?: number;
+  /** Clock for the TTL (tests). */
+  now?: () => number;
+}
+
+/** Sheets the generator must not read: the add-in's hidden sheets, its generated sheet and kept copies of it. */
+function userSheetsOnly(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  return { ...snapshot, sheets: snapshot.sheets.filter((s) => !s.name.startsWith(INTERNAL_SHEET_PREFIX) && !s.name.startsWith(GENERATED_SHEET)) };
 }
 
 /** Cells that belong to the performance forms last shown: the only cells saveForm may write. */
@@ -71,6 +88,17 @@ async function copyToClipboard(text: string): Promise<void> {
 }
 
 /** The generated text as the adapter writes it: one paragraph per row, with the cells of its numbers. */
+export function toSheetCharts(n: GeneratedNarrative): NarrativeChart[] {
+  return (n.charts ?? []).map((c) => ({
+    number: c.number,
+    title: c.title,
+    kind: c.kind,
+    afterParagraph: c.afterParagraph,
+    categories: c.categories.slice(),
+    series: c.series.map((s) => ({ name: s.name, values: s.points.map((p) => p.value) })),
+  }));
+}
+
 export function toSheetParagraphs(n: GeneratedNarrative): NarrativeParagraph[] {
   return n.paragraphs.map((p) => ({
     text: p.text,
@@ -83,6 +111,10 @@ export function createHostServices(options: HostServicesOptions = {}): PaneServi
   const excel = options.excel;
   let allowedCells = new Set<string>();
   const read = (): Promise<WorkbookSnapshot> => readWorkbookSnapshot(excel);
+  const now = options.now ?? (() => Date.now());
+  const ttl = options.observationTtlMs ?? 60000;
+  /** What generate() saw of the generated sheet, for the write of that same narrative. */
+  let observed: { narrative: GeneratedNarrative; state: NarrativeSheetState; at: number } | undefined;
 
   return {
     async runCheck(opts): Promise<CheckOutcome> {
@@ -101,18 +133,29 @@ export function createHostServices(options: HostServicesOptions = {}): PaneServi
       await navigateTo(target.sheet, target.cell ?? `A${target.row ?? 1}`, excel);
     },
     async generate(opts): Promise<GeneratedNarrative> {
-      const snapshot = await read();
+      // One sync: the user's sheets, plus what the write will need (the generated sheet, its charts and
+      // the add-in's hidden fingerprint), so that writing this narrative is one more sync only.
+      let charts: Record<string, string[]> = {};
+      const all = await readWorkbookSnapshot(excel, { includeInternalSheets: true, chartsOf: [GENERATED_SHEET], onCharts: (c) => (charts = c) });
+      const state = narrativeSheetState(all, charts[GENERATED_SHEET]);
+      const snapshot = userSheetsOnly(all);
       const model = readReport(snapshot);
       if (!model.tables.T01 && !model.tables.T05) {
         throw new JuesuanError("no-tables", "没有识别到公开01表和公开05表，无法生成情况说明。请在“识别”页指定表格所在的工作表。");
       }
-      return generateNarrative(model, { template: opts?.template, forms: readForms(snapshot) });
+      const n = generateNarrative(model, { template: opts?.template, forms: readForms(snapshot) });
+      observed = { narrative: n, state, at: now() };
+      return n;
     },
     async writeGenerated(n: GeneratedNarrative) {
-      const r = await writeNarrativeSheet(toSheetParagraphs(n), { excel });
+      const fresh = observed && observed.narrative === n && now() - observed.at <= ttl ? observed.state : undefined;
+      observed = undefined; // used once: after a write the sheet has changed
+      const r = await writeNarrativeSheet(toSheetParagraphs(n), { excel, charts: toSheetCharts(n), observed: fresh });
       return { sheet: r.sheet, keptCopy: r.keptCopy };
     },
     async buildDocx(n: GeneratedNarrative): Promise<Blob> {
+      // The Word writer is loaded only when asked for: it is the largest part of the pane's code.
+      const { buildDocx } = await import(/* webpackChunkName: "docx" */ "../src/export/docx");
       const bytes = await buildDocx(n);
       return new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
     },
