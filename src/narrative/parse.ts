@@ -4,7 +4,6 @@ import outlineNational from "../data/narrative/outline-national-2024.json";
 import classesData from "../data/narrative/classes.json";
 import terms from "../data/narrative/terms.json";
 import renamesData from "../data/names-renamed.json";
-import { D } from "../money/decimal";
 import { tryParseAmount, parsePercent } from "../money/parse";
 import { assignSlots } from "./slots";
 import type {
@@ -14,7 +13,6 @@ import type {
   ClassClaim,
   CountClaim,
   Direction,
-  EnumerationClaim,
   EnumerationItem,
   ExecutionClaim,
   GlossaryClaim,
@@ -165,7 +163,6 @@ interface Token {
 }
 
 const BOUNDARY = /[，,。；;：:、！？!?\n]/;
-const MONEY_UNITS: string[] = terms.moneyUnits;
 const COUNT_UNITS: string[] = [...terms.countUnits].sort((a, b) => b.length - a.length);
 const DATE_UNITS: string[] = terms.dateUnits;
 const AMOUNT_CONTEXT = new RegExp(terms.amountContext, "u");

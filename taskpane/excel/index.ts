@@ -10,8 +10,8 @@ export { readWorkbookSnapshot, forgetWorkbook, knownSheetNames, parseMerges, INT
 export type { ReadOptions } from "./read";
 export { navigateTo } from "./navigate";
 export { loadSettings, saveSetting, deleteSetting } from "./settings";
-export { writeNarrativeSheet, GENERATED_SHEET, SOURCES_SHEET, oldVersionName } from "./narrative";
-export type { NarrativeParagraph, NarrativeSource, ParagraphStyle, WriteNarrativeOptions, WriteNarrativeResult } from "./narrative";
+export { writeNarrativeSheet, narrativeSheetState, GENERATED_SHEET, SOURCES_SHEET, CHART_NAME_PREFIX, CHART_DATA_LABEL, CHART_DATA_COL, oldVersionName } from "./narrative";
+export type { NarrativeChart, NarrativeParagraph, NarrativeSheetState, NarrativeSource, ParagraphStyle, WriteNarrativeOptions, WriteNarrativeResult } from "./narrative";
 export { toUserMessage, toAdapterError, ExcelAdapterError } from "./errors";
 export { parseAddress, splitSheet } from "./address";
 export { writeCells, addSheetWithCells, primeSheetNames, uniqueSheetName } from "./cells";

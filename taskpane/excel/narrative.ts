@@ -7,19 +7,40 @@
  * - Regenerating replaces the sheet only while it is exactly as the add-in wrote it. If the user
  *   edited it, that version is kept, renamed "情况说明（生成）-旧版N", and a fresh sheet is written.
  *
- * Syncs: one read (is the sheet there, is it unchanged) and one write. The read needs the sheet names
- * beforehand (a batch cannot chain off a sheet that might not exist), which the adapter remembers from
- * the last workbook read. Without them a names sync comes first, which is then the only read when
- * neither sheet exists yet (2 syncs); an existing generated sheet then costs one more read (3 syncs).
+ * - Charts 图1–图7 (options.charts) are drawn as native Excel charts beside the text (top-left corner in
+ *   column C of the paragraph they follow). Their data goes into a block of the same sheet from column L,
+ *   under the label "图表数据（由决算助手生成）". The add-in's charts are named "决算助手-图n"; regenerating
+ *   deletes those (and only those) on the generated sheet; a user's charts, on any sheet, are never touched.
+ * - Edit detection: the fingerprint covers the TEXT AREA only — every non-empty cell left of the chart data
+ *   block (columns A–K: the paragraphs, and anything a user types beside them). The chart data block and
+ *   the charts are not covered: they are the add-in's output, rewritten on every regeneration.
+ *
+ * Syncs: the write is ONE sync (text, formats, source map, chart data and charts together). Before it,
+ * the function needs to know the sheet names, the generated sheet's current values and chart names and
+ * the stored fingerprint. A caller that has just read them (readWorkbookSnapshot with
+ * includeInternalSheets and chartsOf, see narrativeSheetState) passes them as options.observed and the
+ * write is the only sync. Otherwise the function reads them itself: one read sync when the adapter
+ * remembers the sheet names from the last workbook read; without them a names sync comes first, which
+ * is then the only read when neither sheet exists yet (2 syncs); an existing generated sheet then costs
+ * one more read (3 syncs).
  */
 import { JuesuanError } from "../../src/money/errors";
-import { officeCode } from "./errors";
+import { ExcelAdapterError, officeCode } from "./errors";
 import { ExcelHost, getExcel, runExcel } from "./host";
 import { knownSheetNames, rememberSheetNames } from "./read";
+import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 
 export const GENERATED_SHEET = "情况说明（生成）";
 export const SOURCES_SHEET = "_juesuan_sources";
 const MARKER = "juesuan-sources-v1";
+/** Name prefix of the charts the add-in draws ("决算助手-图1"). */
+export const CHART_NAME_PREFIX = "决算助手-图";
+/** Label of the chart data block, in its first cell. */
+export const CHART_DATA_LABEL = "图表数据（由决算助手生成）";
+/** 0-based column where the chart data block starts (L); the fingerprint covers the columns left of it. */
+export const CHART_DATA_COL = 11;
+/** Column where the charts' top-left corner goes, beside the text of column A. */
+const CHART_ANCHOR_COL = "C";
 
 export type ParagraphStyle = "title" | "heading1" | "heading2" | "body";
 
@@ -37,8 +58,42 @@ export interface NarrativeParagraph {
   sources?: NarrativeSource[];
 }
 
+/** A chart to draw beside the text (GeneratedNarrative.charts, flattened for the adapter). */
+export interface NarrativeChart {
+  /** 1…7 */
+  number: number;
+  /** "图1：收、支决算总计变动情况图" */
+  title: string;
+  /** column: categories on the x axis, one series per column (prior year first); pie: one series. */
+  kind: "column" | "pie";
+  /** 0-based index of the paragraph the chart follows (it is drawn beside that paragraph's row). */
+  afterParagraph: number;
+  categories: string[];
+  /** Values as displayed ("393.40", 万元), one per category. */
+  series: { name: string; values: string[] }[];
+}
+
+/**
+ * What writeNarrativeSheet must know about the workbook before writing, when the caller has just read it
+ * (see narrativeSheetState): with it, the write needs no read sync of its own.
+ */
+export interface NarrativeSheetState {
+  /** All sheet names in tab order, the add-in's hidden sheets included. */
+  names: string[];
+  /** The generated sheet's used cells (values only), when that sheet exists. */
+  generated?: { origin: { row: number; col: number }; values: unknown[][] };
+  /** A1:C1 of the source map sheet (marker, fingerprint, sheet name), when that sheet exists. */
+  sourcesHeader?: unknown[];
+  /** Names of the charts on the generated sheet. */
+  chartNames?: string[];
+}
+
 export interface WriteNarrativeOptions {
   excel?: ExcelHost;
+  /** Charts to draw beside the text, with their data block (same sync as the text). */
+  charts?: NarrativeChart[];
+  /** The workbook as just read by the caller: skips the read sync (see NarrativeSheetState). */
+  observed?: NarrativeSheetState;
   /** Activate the generated sheet after writing (default true). */
   activate?: boolean;
   /** Width of column A in points (default 560, about 75 Chinese characters at 11 pt). */
@@ -51,6 +106,8 @@ export interface WriteNarrativeResult {
   keptCopy?: string;
   /** "created": no previous sheet; "replaced": the unchanged previous sheet was rewritten; "kept": see keptCopy. */
   action: "created" | "replaced" | "kept";
+  /** Names of the charts drawn (undefined when none). */
+  charts?: string[];
 }
 
 const FONT_SIZE: Record<ParagraphStyle, number> = { title: 16, heading1: 14, heading2: 12, body: 11 };
@@ -68,6 +125,18 @@ export function fingerprint(s: string): string {
 /** Fingerprint of a sheet's non-empty cells at absolute (row, col). */
 function cellsFingerprint(cells: { row: number; col: number; text: string }[]): string {
   return fingerprint(cells.map((c) => `${c.row},${c.col}\u0001${c.text}`).join("\u0002"));
+}
+
+/** Fingerprint of the text area (columns left of the chart data block) of a grid at an origin. */
+function textAreaFingerprint(origin: { row: number; col: number }, values: unknown[][]): string {
+  const cells: { row: number; col: number; text: string }[] = [];
+  values.forEach((line, i) =>
+    (line ?? []).forEach((v, j) => {
+      const col = origin.col + j;
+      if (col < CHART_DATA_COL && v !== "" && v !== null && v !== undefined) cells.push({ row: origin.row + i, col, text: String(v) });
+    }),
+  );
+  return cellsFingerprint(cells);
 }
 
 function expectedFingerprint(paragraphs: NarrativeParagraph[]): string {
@@ -101,6 +170,42 @@ interface Observed {
   genFingerprint?: string;
   storedFingerprint?: string;
   sourcesIsOurs: boolean;
+  chartNames: string[];
+}
+
+function fromHeader(out: Observed, header: unknown[] | undefined): void {
+  if (!header) return;
+  const [marker, fp, sheet] = [0, 1, 2].map((i) => (header[i] === null || header[i] === undefined ? "" : String(header[i])));
+  out.sourcesIsOurs = marker === MARKER;
+  if (out.sourcesIsOurs && lower(sheet) === lower(GENERATED_SHEET)) out.storedFingerprint = fp;
+}
+
+/** Observed state from what the caller read (no sync). */
+function fromState(state: NarrativeSheetState): Observed {
+  const out: Observed = { names: state.names.slice(), sourcesIsOurs: true, chartNames: state.chartNames?.slice() ?? [] };
+  if (has(state.names, GENERATED_SHEET)) out.genFingerprint = textAreaFingerprint(state.generated?.origin ?? { row: 0, col: 0 }, state.generated?.values ?? []);
+  if (has(state.names, SOURCES_SHEET)) fromHeader(out, state.sourcesHeader ?? []);
+  return out;
+}
+
+/**
+ * The state writeNarrativeSheet needs, from a snapshot read with `includeInternalSheets: true` (so that
+ * the hidden source map is in it) and the chart names of the generated sheet (readWorkbookSnapshot's
+ * `chartsOf: [GENERATED_SHEET]`, reported through `onCharts`).
+ */
+export function narrativeSheetState(snapshot: WorkbookSnapshot, generatedChartNames: string[] = []): NarrativeSheetState {
+  const state: NarrativeSheetState = { names: snapshot.sheets.map((s) => s.name), chartNames: generatedChartNames.slice() };
+  const gen = snapshot.sheets.find((s) => lower(s.name) === lower(GENERATED_SHEET));
+  if (gen) state.generated = { origin: gen.origin, values: gen.values };
+  const map = snapshot.sheets.find((s) => lower(s.name) === lower(SOURCES_SHEET));
+  if (map) {
+    const row = map.origin.row === 0 ? (map.values[0] ?? []) : [];
+    state.sourcesHeader = [0, 1, 2].map((c) => {
+      const v = row[c - map.origin.col];
+      return c >= map.origin.col && v !== undefined ? v : null;
+    });
+  }
+  return state;
 }
 
 /** The read sync: names, the generated sheet's values and the stored fingerprint (for the sheets known to exist). */
@@ -109,9 +214,12 @@ async function observe(context: Excel.RequestContext, known: string[]): Promise<
   sheets.load("items/name");
   let gen: Excel.Range | undefined;
   let meta: Excel.Range | undefined;
+  let charts: Excel.ChartCollection | undefined;
   if (has(known, GENERATED_SHEET)) {
     gen = sheets.getItem(GENERATED_SHEET).getUsedRangeOrNullObject(true);
     gen.load("rowIndex,columnIndex,values");
+    charts = sheets.getItem(GENERATED_SHEET).charts;
+    charts.load("items/name");
   }
   if (has(known, SOURCES_SHEET)) {
     meta = sheets.getItem(SOURCES_SHEET).getRange("A1:C1");
@@ -119,25 +227,11 @@ async function observe(context: Excel.RequestContext, known: string[]): Promise<
   }
   await context.sync();
   const names = sheets.items.map((s) => s.name);
-  const out: Observed = { names, sourcesIsOurs: true };
+  const out: Observed = { names, sourcesIsOurs: true, chartNames: charts ? charts.items.map((c) => c.name) : [] };
   if (gen !== undefined) {
-    const cells: { row: number; col: number; text: string }[] = [];
-    const used = gen;
-    if (!used.isNullObject) {
-      const { rowIndex, columnIndex } = used;
-      used.values.forEach((line, i) =>
-        line.forEach((v, j) => {
-          if (v !== "" && v !== null) cells.push({ row: rowIndex + i, col: columnIndex + j, text: String(v) });
-        }),
-      );
-    }
-    out.genFingerprint = cellsFingerprint(cells);
+    out.genFingerprint = gen.isNullObject ? cellsFingerprint([]) : textAreaFingerprint({ row: gen.rowIndex, col: gen.columnIndex }, gen.values);
   }
-  if (meta) {
-    const [marker, fp, sheet] = meta.values[0].map(String);
-    out.sourcesIsOurs = marker === MARKER;
-    if (out.sourcesIsOurs && lower(sheet) === lower(GENERATED_SHEET)) out.storedFingerprint = fp;
-  }
+  if (meta) fromHeader(out, meta.values[0]);
   return out;
 }
 
@@ -145,6 +239,17 @@ async function observe(context: Excel.RequestContext, known: string[]): Promise<
 export async function writeNarrativeSheet(paragraphs: NarrativeParagraph[], options: WriteNarrativeOptions = {}): Promise<WriteNarrativeResult> {
   validate(paragraphs);
   const host = getExcel(options.excel);
+  const charts = options.charts ?? [];
+  validateCharts(charts, paragraphs.length);
+  if (options.observed) {
+    const observed = fromState(options.observed);
+    try {
+      return await runExcel(host, (context) => write(context, host, paragraphs, charts, observed, options));
+    } catch (e) {
+      // The caller's view was stale (a sheet renamed or deleted since): read for ourselves and retry.
+      if (!(e instanceof ExcelAdapterError) || !["ItemNotFound", "ItemAlreadyExists"].includes(e.officeCode ?? "")) throw e;
+    }
+  }
   return runExcel(host, async (context) => {
     let known = knownSheetNames(host);
     let seen: Observed | undefined;
@@ -157,7 +262,7 @@ export async function writeNarrativeSheet(paragraphs: NarrativeParagraph[], opti
         known = sheets.items.map((s) => s.name);
         // Fresh names without either sheet: nothing more to read.
         if (!has(known, GENERATED_SHEET) && !has(known, SOURCES_SHEET)) {
-          seen = { names: known, sourcesIsOurs: true };
+          seen = { names: known, sourcesIsOurs: true, chartNames: [] };
           break;
         }
       }
@@ -174,6 +279,20 @@ export async function writeNarrativeSheet(paragraphs: NarrativeParagraph[], opti
     const before = known ?? [];
     const missed = (name: string) => has(seen!.names, name) && !has(before, name);
     if (missed(GENERATED_SHEET) || missed(SOURCES_SHEET)) seen = await observe(context, seen.names);
+    return write(context, host, paragraphs, charts, seen, options);
+  });
+}
+
+/** Queues the whole write and syncs once. */
+async function write(
+  context: Excel.RequestContext,
+  host: ExcelHost,
+  paragraphs: NarrativeParagraph[],
+  charts: NarrativeChart[],
+  seen: Observed,
+  options: WriteNarrativeOptions,
+): Promise<WriteNarrativeResult> {
+  {
     if (has(seen.names, SOURCES_SHEET) && !seen.sourcesIsOurs) {
       throw new JuesuanError(
         "sources-sheet-foreign",
@@ -194,6 +313,8 @@ export async function writeNarrativeSheet(paragraphs: NarrativeParagraph[], opti
       action = "replaced";
       gen = sheets.getItem(GENERATED_SHEET);
       gen.getRange().clear();
+      // the add-in's own charts go; a user's chart on this sheet stays
+      for (const name of seen.chartNames) if (name.startsWith(CHART_NAME_PREFIX)) gen.charts.getItem(name).delete();
     } else {
       action = "kept";
       keptCopy = oldVersionName(names);
@@ -238,9 +359,82 @@ export async function writeNarrativeSheet(paragraphs: NarrativeParagraph[], opti
     mapRange.numberFormat = rows.map((r) => r.map(() => "@"));
     mapRange.values = rows;
 
+    const drawn = queueCharts(gen, charts);
+
     if (options.activate !== false) gen.activate();
     await context.sync();
     rememberSheetNames(host, names);
-    return { sheet: GENERATED_SHEET, keptCopy, action };
+    return { sheet: GENERATED_SHEET, keptCopy, action, charts: drawn.length ? drawn : undefined };
+  }
+}
+
+function validateCharts(charts: NarrativeChart[], paragraphs: number): void {
+  charts.forEach((c, i) => {
+    const ok =
+      Number.isInteger(c?.number) &&
+      (c.kind === "column" || c.kind === "pie") &&
+      Number.isInteger(c.afterParagraph) && c.afterParagraph >= 0 && c.afterParagraph < paragraphs &&
+      Array.isArray(c.categories) && c.categories.length > 0 &&
+      Array.isArray(c.series) && c.series.length > 0 &&
+      c.series.every((s) => Array.isArray(s.values) && s.values.length === c.categories.length && s.values.every((v) => /^-?\d+(\.\d+)?$/.test(String(v))));
+    if (!ok) throw new JuesuanError("narrative-bad", `第 ${i + 1} 个图表的数据不完整，无法绘制。`);
   });
+}
+
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/**
+ * Queues the chart data block (from column L) and one native chart per spec, positioned beside the
+ * paragraph it follows. Returns the chart names.
+ */
+function queueCharts(gen: Excel.Worksheet, charts: NarrativeChart[]): string[] {
+  if (charts.length === 0) return [];
+  const width = 1 + Math.max(...charts.map((c) => c.series.length));
+  const grid: string[][] = [];
+  const formats: string[][] = [];
+  const pad = (cells: string[], fmt: string[]) => {
+    grid.push([...cells, ...new Array<string>(width - cells.length).fill("")]);
+    formats.push([...fmt, ...new Array<string>(width - fmt.length).fill("@")]);
+  };
+  pad([CHART_DATA_LABEL], ["@"]);
+  const blocks: { chart: NarrativeChart; first: number; last: number }[] = [];
+  for (const c of charts) {
+    pad([], []);
+    pad([c.title], ["@"]);
+    const first = grid.length + 1; // 1-based sheet row of the header
+    pad(["", ...c.series.map((s) => s.name)], ["@", ...c.series.map(() => "@")]);
+    c.categories.forEach((cat, k) => pad([cat, ...c.series.map((s) => String(s.values[k]))], ["@", ...c.series.map(() => "0.00")]));
+    blocks.push({ chart: c, first, last: grid.length });
+  }
+  const left = columnLetter(CHART_DATA_COL);
+  const right = columnLetter(CHART_DATA_COL + width - 1);
+  const block = gen.getRange(`${left}1:${right}${grid.length}`);
+  // formats first: category text stays text, the values ("393.40") become numbers shown with 2 decimals
+  block.numberFormat = formats;
+  block.values = grid;
+  gen.getRange(`${left}1`).format.font.bold = true;
+  const names: string[] = [];
+  for (const b of blocks) {
+    const last = columnLetter(CHART_DATA_COL + b.chart.series.length);
+    const chart = gen.charts.add(
+      (b.chart.kind === "pie" ? "Pie" : "ColumnClustered") as Excel.ChartType,
+      gen.getRange(`${left}${b.first}:${last}${b.last}`),
+      "Columns" as Excel.ChartSeriesBy,
+    );
+    const name = `${CHART_NAME_PREFIX}${b.chart.number}`;
+    chart.name = name;
+    chart.title.text = b.chart.title;
+    chart.setPosition(`${CHART_ANCHOR_COL}${b.chart.afterParagraph + 1}`);
+    names.push(name);
+  }
+  return names;
 }

@@ -29,6 +29,21 @@ export interface ReadOptions {
   includeInternalSheets?: boolean;
   /** Sheet names in tab order, if the caller knows them (skips the names sync of a first read). */
   knownSheetNames?: string[];
+  /** Also load the chart names of these sheets (when they exist), in the same sync; reported to onCharts. */
+  chartsOf?: string[];
+  /** Receives the chart names per sheet of chartsOf that exists (keyed by the sheet name as given). */
+  onCharts?: (charts: Record<string, string[]>) => void;
+}
+
+/** Queues the chart-name loads of options.chartsOf for the sheets that exist; returns the reader to call after the sync. */
+function queueCharts(sheets: Excel.WorksheetCollection, names: string[], options: ReadOptions): () => void {
+  const wanted = (options.chartsOf ?? []).filter((w) => names.some((n) => n.toLowerCase() === w.toLowerCase()));
+  const loads = wanted.map((w) => {
+    const charts = sheets.getItem(w).charts;
+    charts.load("items/name");
+    return { w, charts };
+  });
+  return () => options.onCharts?.(Object.fromEntries(loads.map(({ w, charts }) => [w, charts.items.map((c) => c.name)])));
 }
 
 /** Sheets the add-in keeps for itself (e.g. the veryHidden source map); not part of the user's workbook. */
@@ -130,7 +145,9 @@ async function readInOneSync(context: Excel.RequestContext, names: string[], opt
       return { name, used, merged };
     });
   const queued = queue(names);
+  const charts = queueCharts(sheets, names, options);
   await context.sync();
+  charts();
   const current = sheets.items.map((s) => s.name);
   const known = new Set(names.map((n) => n.toLowerCase()));
   const added = current.filter((n) => !known.has(n.toLowerCase()) && (options.includeInternalSheets || !isInternal(n)));
@@ -183,7 +200,9 @@ async function readChunked(context: Excel.RequestContext, names: string[], budge
     merged.load("address");
     return { name, used, merged };
   });
+  const charts = queueCharts(sheets, names, options);
   await context.sync();
+  charts();
   const current = sheets.items.map((s) => s.name);
   const known = new Set(names.map((n) => n.toLowerCase()));
   const added = current.filter((n) => !known.has(n.toLowerCase()) && (options.includeInternalSheets || !isInternal(n)));

@@ -39,6 +39,22 @@ interface SheetState {
   merges: Rect[];
   formats: FormatLayer[];
   columnWidths: Map<number, number>;
+  charts: ChartState[];
+}
+
+/** A chart on a sheet: what the adapter set (type, source range, series orientation, title, position). */
+interface ChartState {
+  id: string;
+  name: string;
+  type: string;
+  /** Local address of the source range, e.g. "L3:N5". */
+  source: string;
+  seriesBy: string;
+  title: string;
+  /** setPosition(startCell, endCell?) as given (local addresses), or null when never positioned. */
+  position: { start: string; end?: string } | null;
+  width: number;
+  height: number;
 }
 
 export interface FakeExcelOptions {
@@ -92,6 +108,7 @@ class WorkbookState {
   settings = new Map<string, unknown>();
   settingsWrites = 0;
   syncCount = 0;
+  nextChart = 1;
   private nextId = 1;
   constructor(public readonly options: FakeExcelOptions) {}
 
@@ -104,6 +121,7 @@ class WorkbookState {
       merges: [],
       formats: [],
       columnWidths: new Map(),
+      charts: [],
     };
     return s;
   }
@@ -685,6 +703,10 @@ class FakeWorksheet extends FakeObject<SheetState> {
       if (v !== "Visible" && this.ctx.state.activeId === t.id) this.ctx.state.activeId = firstVisible(this.ctx.state).id;
     });
   }
+  /** The sheet's charts (collection: add, getItem, getItemOrNullObject, getCount, load("items/name")). */
+  get charts(): FakeChartCollection {
+    return new FakeChartCollection(this.ctx, this);
+  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     return new FakeRange(this.ctx, this.child((t) => {
       const rect = usedRect(t, valuesOnly === true);
@@ -743,6 +765,7 @@ class FakeWorksheet extends FakeObject<SheetState> {
       c.merges = t.merges.map((m) => ({ ...m }));
       c.formats = t.formats.map((f) => ({ rect: { ...f.rect }, props: { ...f.props } }));
       c.columnWidths = new Map(t.columnWidths);
+      c.charts = t.charts.map((x) => ({ ...x, id: `{chart-${st.nextChart++}}`, position: x.position ? { ...x.position } : null }));
       const pos = positionType ?? "None";
       const rel = relativeTo ? relativeTo.need() : t;
       if (pos === "Beginning") st.sheets.unshift(c);
@@ -757,6 +780,167 @@ class FakeWorksheet extends FakeObject<SheetState> {
 
 function firstVisible(st: WorkbookState): SheetState {
   return st.sheets.find((s) => s.visibility === "Visible") ?? st.sheets[0];
+}
+
+// ---------------------------------------------------------------- charts
+
+interface ChartTarget {
+  sheet: SheetState;
+  chart: ChartState;
+}
+const CHART_PROPS = ["name", "id", "width", "height"];
+const CHART_TYPES = ["ColumnClustered", "ColumnStacked", "BarClustered", "Pie", "Doughnut", "Line", "LineMarkers"];
+
+class FakeChartTitle extends FakeObject<ChartTarget> {
+  constructor(ctx: Ctx, chart: FakeChart) {
+    super(ctx, () => chart.resolve(), "ChartTitle");
+  }
+  protected scalarProps() {
+    return ["text"];
+  }
+  protected getProp(t: ChartTarget) {
+    return t.chart.title;
+  }
+  get text(): string {
+    return this.read("text");
+  }
+  set text(v: string) {
+    this.write("text", v, (t) => {
+      if (typeof v !== "string") throw new FakeOfficeError("InvalidArgument", MSG.invalidArg, "ChartTitle.text");
+      t.chart.title = v;
+    });
+  }
+}
+
+class FakeChart extends FakeObject<ChartTarget> {
+  readonly title: FakeChartTitle;
+  constructor(ctx: Ctx, resolver: () => ChartTarget | null) {
+    super(ctx, resolver, "Chart");
+    this.title = new FakeChartTitle(ctx, this);
+  }
+  protected scalarProps() {
+    return CHART_PROPS;
+  }
+  protected getProp(t: ChartTarget, p: string) {
+    return (t.chart as unknown as Record<string, unknown>)[p];
+  }
+  get id(): string {
+    return this.read("id");
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  set name(v: string) {
+    this.write("name", v, (t) => {
+      if (typeof v !== "string" || v === "") throw new FakeOfficeError("InvalidArgument", MSG.invalidArg, "Chart.name");
+      t.chart.name = v;
+    });
+  }
+  get width(): number {
+    return this.read("width");
+  }
+  set width(v: number) {
+    this.write("width", v, (t) => {
+      if (!(v > 0)) throw new FakeOfficeError("InvalidArgument", MSG.invalidArg, "Chart.width");
+      t.chart.width = v;
+    });
+  }
+  get height(): number {
+    return this.read("height");
+  }
+  set height(v: number) {
+    this.write("height", v, (t) => {
+      if (!(v > 0)) throw new FakeOfficeError("InvalidArgument", MSG.invalidArg, "Chart.height");
+      t.chart.height = v;
+    });
+  }
+  /** Positions the chart over startCell (…endCell), local addresses or ranges of the chart's sheet. */
+  setPosition(startCell: string | FakeRange, endCell?: string | FakeRange): void {
+    if (typeof startCell !== "string" || (endCell !== undefined && typeof endCell !== "string")) {
+      throw new FakeOfficeError("NotImplemented", "The fake positions charts by A1 addresses only.");
+    }
+    this.ctx.enqueue(() => {
+      const t = this.need();
+      if (!parseLocalAddress(startCell) || (endCell !== undefined && !parseLocalAddress(endCell))) {
+        throw new FakeOfficeError("InvalidArgument", MSG.invalidArg, "Chart.setPosition");
+      }
+      t.chart.position = endCell === undefined ? { start: startCell } : { start: startCell, end: endCell };
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      const t = this.need();
+      t.sheet.charts = t.sheet.charts.filter((c) => c !== t.chart);
+    });
+  }
+}
+
+class FakeChartCollection extends FakeCollection<FakeChart, ChartTarget> {
+  constructor(
+    private readonly c: Ctx,
+    private readonly ws: FakeWorksheet,
+  ) {
+    super(c, "ChartCollection", () => {
+      const sheet = ws.resolve();
+      return sheet ? sheet.charts.map((chart) => ({ sheet, chart })) : null;
+    }, (t) => new FakeChart(c, () => t), CHART_PROPS);
+  }
+  /** Excel.ChartCollection.add(type, sourceData, seriesBy): the range must be on a sheet of the workbook. */
+  add(type: string, sourceData: FakeRange, seriesBy?: string): FakeChart {
+    let made: ChartTarget | null = null;
+    this.c.enqueue(() => {
+      const sheet = this.ws.need();
+      if (!CHART_TYPES.includes(type)) throw new FakeOfficeError("InvalidArgument", MSG.invalidArg, "ChartCollection.add");
+      if (!(sourceData instanceof FakeRange)) throw new FakeOfficeError("InvalidArgument", MSG.invalidArg, "ChartCollection.add");
+      const src = sourceData.need();
+      const by = seriesBy ?? "Auto";
+      if (!["Auto", "Columns", "Rows"].includes(by)) throw new FakeOfficeError("InvalidArgument", MSG.invalidArg, "ChartCollection.add");
+      const n = this.c.state.nextChart++;
+      const chart: ChartState = {
+        id: `{chart-${n}}`,
+        name: `Chart ${n}`,
+        type,
+        source: `${src.sheet === sheet ? "" : `${quoteSheet(src.sheet.name)}!`}${localAddress(src.rect)}`,
+        seriesBy: by,
+        title: "",
+        position: null,
+        width: 360,
+        height: 216,
+      };
+      sheet.charts.push(chart);
+      made = { sheet, chart };
+    });
+    return new FakeChart(this.c, () => made);
+  }
+  getItem(name: string): FakeChart {
+    return new FakeChart(this.c, () => {
+      const sheet = this.ws.need();
+      const chart = sheet.charts.find((x) => x.name === name);
+      if (!chart) throw new FakeOfficeError("ItemNotFound", MSG.itemNotFound, "ChartCollection.getItem");
+      return { sheet, chart };
+    });
+  }
+  getItemOrNullObject(name: string): FakeChart {
+    return new FakeChart(this.c, () => {
+      const sheet = this.ws.need();
+      const chart = sheet.charts.find((x) => x.name === name);
+      return chart ? { sheet, chart } : null;
+    });
+  }
+  /** The number of charts, available after the next sync (as a ClientResult). */
+  getCount(): { readonly value: number } {
+    let value: number | undefined;
+    this.c.enqueue(() => {
+      value = this.ws.need().charts.length;
+      this.c.addResponse(value);
+    });
+    return {
+      get value(): number {
+        if (value === undefined) throw new FakeOfficeError("PropertyNotLoaded", MSG.propertyNotLoaded("value"), "ClientResult.value");
+        return value;
+      },
+    };
+  }
 }
 
 class FakeWorksheetCollection extends FakeCollection<FakeWorksheet, SheetState> {
@@ -913,6 +1097,8 @@ export interface FakeSheetView {
   /** Effective format of an A1 cell. */
   format(a1: string): { bold: boolean; size: number; color: string; wrapText: boolean; numberFormat: string };
   columnWidth(col: number): number;
+  /** The sheet's charts, in creation order. */
+  charts: { name: string; type: string; source: string; seriesBy: string; title: string; position: { start: string; end?: string } | null }[];
 }
 
 export interface FakeExcelState {
@@ -929,6 +1115,8 @@ export interface FakeExcelState {
   snapshot(): WorkbookSnapshot;
   /** Test hook: edits a cell as a user would (no sync involved). */
   userEdit(sheet: string, a1: string, value: CellValue): void;
+  /** Test hook: a user draws a chart (a column chart of `source`) on a sheet. */
+  userAddChart(sheet: string, name: string, source: string): void;
 }
 
 /** The object a test passes to the adapter in place of the global Excel. */
@@ -967,6 +1155,7 @@ function viewOf(st: WorkbookState, s: SheetState): FakeSheetView {
       return { ...formatAt(s, r.top, r.left), numberFormat: s.cells.get(key(r.top, r.left))?.fmt ?? "General" };
     },
     columnWidth: (col) => s.columnWidths.get(col) ?? 48,
+    charts: s.charts.map((c) => ({ name: c.name, type: c.type, source: c.source, seriesBy: c.seriesBy, title: c.title, position: c.position ? { ...c.position } : null })),
   };
 }
 
@@ -1049,6 +1238,12 @@ export function createFakeExcel(snapshot: WorkbookSnapshot, options: FakeExcelOp
       const cell = snapshotCell(value);
       if (cell) s.cells.set(key(r.top, r.left), cell);
       else s.cells.delete(key(r.top, r.left));
+    },
+    userAddChart(sheet: string, name: string, source: string) {
+      const s = st.byName(sheet);
+      if (!s || !parseLocalAddress(source)) throw new Error(`no range ${sheet}!${source}`);
+      const n = st.nextChart++;
+      s.charts.push({ id: `{chart-${n}}`, name, type: "ColumnClustered", source, seriesBy: "Auto", title: "", position: null, width: 360, height: 216 });
     },
   };
   return { Excel, state };

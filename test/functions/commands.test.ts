@@ -83,6 +83,28 @@ test("the button generates the 情况说明 into its own sheet, tells the user i
   expect(fake.state.sheet("情况说明")!.cell("A1")).toBe(example.sheets.find((x) => x.name === "情况说明")!.values[0][0]);
 });
 
+test("the ribbon path is two syncs (read, then text + charts in one write) once the sheet names are known", async () => {
+  const office = installOffice();
+  const fake = await installExcel();
+  // the shared runtime knows the sheet names once the pane (or an earlier command) has looked at the workbook
+  const excel = await import("../../taskpane/excel");
+  await excel.primeSheetNames(fake.Excel);
+  await import("../../taskpane/commands");
+  fake.state.resetSyncCount();
+  const completed = jest.fn();
+  await office.associated.generateNarrative({ completed });
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(fake.state.syncCount).toBe(2);
+  const sheet = fake.state.sheet("情况说明（生成）")!;
+  expect(sheet.charts.map((c) => c.name)).toEqual([1, 2, 3, 4, 5, 6, 7].map((k) => `决算助手-图${k}`));
+  // pressing the button again: still two syncs, still 7 charts
+  fake.state.resetSyncCount();
+  await office.associated.generateNarrative({ completed });
+  expect(fake.state.syncCount).toBe(2);
+  expect(fake.state.sheet("情况说明（生成）")!.charts).toHaveLength(7);
+  expect(fake.state.sheets.filter((x) => x.name.startsWith("情况说明（生成）"))).toHaveLength(1);
+});
+
 test("without Excel the failure is said in Chinese (the task pane gets it when no dialog opens), and the event completes", async () => {
   installOffice({ dialogFails: true });
   const mod = await import("../../taskpane/commands");
