@@ -46,9 +46,11 @@ export async function notifyUser(message: string): Promise<void> {
 }
 
 /**
- * The body of the "生成情况说明" button: read the workbook (one sync), generate the text from its
- * tables and 补充数据, write it to the sheet "情况说明（生成）" (never over a user's cells), and say
- * what happened in Chinese.
+ * The body of the "生成情况说明" button: read the workbook (one sync, which also sees the generated
+ * sheet, its charts and the add-in's fingerprint), generate the text from its tables, 补充数据 and
+ * performance forms, write it with the charts 图1–图7 to the sheet "情况说明（生成）" (one sync; never
+ * over a user's cells), and say what happened in Chinese. Two syncs in all once the sheet names are
+ * known to the shared runtime; the very first call of a session adds one names sync.
  */
 export async function generateNarrativeBody(services: PaneServices = createHostServices()): Promise<string> {
   const narrative = await services.generate();
