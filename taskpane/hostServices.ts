@@ -40,7 +40,7 @@ export interface HostServicesOptions {
   copy?: (text: string) => Promise<void>;
   /**
    * How long (ms) what generate() read about the generated sheet may stand in for a fresh read when that
-   * same narrative is written (default 60000). Within it, writeGenerated is ONE sync; after it (the user
+   * same narrative is written (default 15000). Within it, writeGenerated is ONE sync; after it (the user
    * may have edited the sheet meanwhile), the write reads the sheet again first.
    */
   observationTtlMs?: number;
@@ -112,7 +112,7 @@ export function createHostServices(options: HostServicesOptions = {}): PaneServi
   let allowedCells = new Set<string>();
   const read = (): Promise<WorkbookSnapshot> => readWorkbookSnapshot(excel);
   const now = options.now ?? (() => Date.now());
-  const ttl = options.observationTtlMs ?? 60000;
+  const ttl = options.observationTtlMs ?? 15000;
   /** What generate() saw of the generated sheet, for the write of that same narrative. */
   let observed: { narrative: GeneratedNarrative; state: NarrativeSheetState; at: number } | undefined;
 
