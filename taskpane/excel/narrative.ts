@@ -40,7 +40,10 @@ export const CHART_DATA_LABEL = "图表数据（由决算助手生成）";
 /** 0-based column where the chart data block starts (L); the fingerprint covers the columns left of it. */
 export const CHART_DATA_COL = 11;
 /** Column where the charts' top-left corner goes, beside the text of column A. */
-const CHART_ANCHOR_COL = "C";
+/** Chart size and spacing in points; charts stand in one column to the right of the text. */
+const CHART_WIDTH = 420;
+const CHART_HEIGHT = 260;
+const CHART_GAP = 12;
 
 export type ParagraphStyle = "title" | "heading1" | "heading2" | "body";
 
@@ -359,7 +362,7 @@ async function write(
     mapRange.numberFormat = rows.map((r) => r.map(() => "@"));
     mapRange.values = rows;
 
-    const drawn = queueCharts(gen, charts);
+    const drawn = queueCharts(gen, charts, options.columnWidth ?? 560);
 
     if (options.activate !== false) gen.activate();
     await context.sync();
@@ -396,7 +399,7 @@ function columnLetter(index: number): string {
  * Queues the chart data block (from column L) and one native chart per spec, positioned beside the
  * paragraph it follows. Returns the chart names.
  */
-function queueCharts(gen: Excel.Worksheet, charts: NarrativeChart[]): string[] {
+function queueCharts(gen: Excel.Worksheet, charts: NarrativeChart[], textWidth: number): string[] {
   if (charts.length === 0) return [];
   const width = 1 + Math.max(...charts.map((c) => c.series.length));
   const grid: string[][] = [];
@@ -433,7 +436,13 @@ function queueCharts(gen: Excel.Worksheet, charts: NarrativeChart[]): string[] {
     const name = `${CHART_NAME_PREFIX}${b.chart.number}`;
     chart.name = name;
     chart.title.text = b.chart.title;
-    chart.setPosition(`${CHART_ANCHOR_COL}${b.chart.afterParagraph + 1}`);
+    // Stacked to the right of the text at fixed points: anchoring each chart at its paragraph's row
+    // made 图1–图6 overlap (their paragraphs are only a few rows apart).
+    const i = names.length;
+    chart.left = textWidth + CHART_GAP;
+    chart.top = CHART_GAP + i * (CHART_HEIGHT + CHART_GAP);
+    chart.width = CHART_WIDTH;
+    chart.height = CHART_HEIGHT;
     names.push(name);
   }
   return names;

@@ -40,8 +40,8 @@ describe("生成: text and charts through the adapter", () => {
       expect(c.title).toBe(spec.title);
       expect(c.type).toBe(COLUMN.includes(spec.number) ? "ColumnClustered" : "Pie");
       expect(c.seriesBy).toBe("Columns");
-      // beside the paragraph it follows
-      expect(c.position).toEqual({ start: `C${spec.afterParagraph + 1}` });
+      // stacked in one column to the right of the text (column A is 560 pt wide), never overlapping
+      expect(c).toMatchObject({ left: 572, top: 12 + i * 272, width: 420, height: 260 });
       expect(c.source).toMatch(/^L\d+:[MN]\d+$/);
     });
     // the data block: labelled, categories as text, values as numbers (2 decimals shown)

@@ -55,6 +55,8 @@ interface ChartState {
   position: { start: string; end?: string } | null;
   width: number;
   height: number;
+  top?: number;
+  left?: number;
 }
 
 export interface FakeExcelOptions {
@@ -788,7 +790,7 @@ interface ChartTarget {
   sheet: SheetState;
   chart: ChartState;
 }
-const CHART_PROPS = ["name", "id", "width", "height"];
+const CHART_PROPS = ["name", "id", "width", "height", "top", "left"];
 const CHART_TYPES = ["ColumnClustered", "ColumnStacked", "BarClustered", "Pie", "Doughnut", "Line", "LineMarkers"];
 
 class FakeChartTitle extends FakeObject<ChartTarget> {
@@ -852,6 +854,24 @@ class FakeChart extends FakeObject<ChartTarget> {
     this.write("height", v, (t) => {
       if (!(v > 0)) throw new FakeOfficeError("InvalidArgument", MSG.invalidArg, "Chart.height");
       t.chart.height = v;
+    });
+  }
+  get top(): number {
+    return this.read("top");
+  }
+  set top(v: number) {
+    this.write("top", v, (t) => {
+      if (!(v >= 0)) throw new FakeOfficeError("InvalidArgument", MSG.invalidArg, "Chart.top");
+      t.chart.top = v;
+    });
+  }
+  get left(): number {
+    return this.read("left");
+  }
+  set left(v: number) {
+    this.write("left", v, (t) => {
+      if (!(v >= 0)) throw new FakeOfficeError("InvalidArgument", MSG.invalidArg, "Chart.left");
+      t.chart.left = v;
     });
   }
   /** Positions the chart over startCell (…endCell), local addresses or ranges of the chart's sheet. */
@@ -1098,7 +1118,7 @@ export interface FakeSheetView {
   format(a1: string): { bold: boolean; size: number; color: string; wrapText: boolean; numberFormat: string };
   columnWidth(col: number): number;
   /** The sheet's charts, in creation order. */
-  charts: { name: string; type: string; source: string; seriesBy: string; title: string; position: { start: string; end?: string } | null }[];
+  charts: { name: string; type: string; source: string; seriesBy: string; title: string; position: { start: string; end?: string } | null; top?: number; left?: number; width: number; height: number }[];
 }
 
 export interface FakeExcelState {
@@ -1155,7 +1175,7 @@ function viewOf(st: WorkbookState, s: SheetState): FakeSheetView {
       return { ...formatAt(s, r.top, r.left), numberFormat: s.cells.get(key(r.top, r.left))?.fmt ?? "General" };
     },
     columnWidth: (col) => s.columnWidths.get(col) ?? 48,
-    charts: s.charts.map((c) => ({ name: c.name, type: c.type, source: c.source, seriesBy: c.seriesBy, title: c.title, position: c.position ? { ...c.position } : null })),
+    charts: s.charts.map((c) => ({ name: c.name, type: c.type, source: c.source, seriesBy: c.seriesBy, title: c.title, position: c.position ? { ...c.position } : null, top: c.top, left: c.left, width: c.width, height: c.height })),
   };
 }
 
