@@ -9,6 +9,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { workbookToSnapshot } from "../cli/adapters/xlsx";
 import { checkWorkbook } from "../src/checks";
+import { rng } from "../scripts/rng";
 
 const ROOT = path.resolve(__dirname, "..");
 const FILES = [
@@ -26,17 +27,6 @@ async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-/** Deterministic PRNG (mulberry32), so every run checks the same batch. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A variant of a workbook: about one number in five moved by up to ±5 % (2 decimals), so totals break here and there. */
 async function variant(buf: Buffer, rand: () => number): Promise<Buffer> {

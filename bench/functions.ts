@@ -6,21 +6,11 @@
  * if the fast and Decimal paths ever disagree. Prints only; no timed assertion.
  */
 import { DECIMAL_PATH, execRateFn, sharesFn, yoyTextFn } from "../src/functions-core";
+import { rng } from "../scripts/rng";
 
 const N = 100_000;
 const SHARES_PARTS = 5;
 
-/** Deterministic PRNG (mulberry32) so runs are comparable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = rng(20240531);
 /** An amount in 万元 with two decimals, as a cell holds it; now and then 0. */

@@ -11,18 +11,8 @@
 import type Decimal from "decimal.js";
 import { D, TEN_THOUSAND, round, sum } from "../../src/money";
 import { computeFigures, type Figures, type Leaves, type ThreePublic } from "./model";
+import { rng as prng } from "../rng";
 
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const toYuan = (wan: Decimal) => new D(wan).times(TEN_THOUSAND);
 /** Does a 元 amount print as the given 万元 amount (half-up, 2 decimals)? */
