@@ -29,6 +29,7 @@ import { ExcelAdapterError, officeCode } from "./errors";
 import { ExcelHost, getExcel, runExcel } from "./host";
 import { knownSheetNames, rememberSheetNames } from "./read";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
+import { columnLetters } from "../../src/workbook/snapshot";
 
 export const GENERATED_SHEET = "情况说明（生成）";
 export const SOURCES_SHEET = "_juesuan_sources";
@@ -384,16 +385,6 @@ function validateCharts(charts: NarrativeChart[], paragraphs: number): void {
   });
 }
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /**
  * Queues the chart data block (from column L) and one native chart per spec, positioned beside the
@@ -418,8 +409,8 @@ function queueCharts(gen: Excel.Worksheet, charts: NarrativeChart[], textWidth: 
     c.categories.forEach((cat, k) => pad([cat, ...c.series.map((s) => String(s.values[k]))], ["@", ...c.series.map(() => "0.00")]));
     blocks.push({ chart: c, first, last: grid.length });
   }
-  const left = columnLetter(CHART_DATA_COL);
-  const right = columnLetter(CHART_DATA_COL + width - 1);
+  const left = columnLetters(CHART_DATA_COL);
+  const right = columnLetters(CHART_DATA_COL + width - 1);
   const block = gen.getRange(`${left}1:${right}${grid.length}`);
   // formats first: category text stays text, the values ("393.40") become numbers shown with 2 decimals
   block.numberFormat = formats;
@@ -427,7 +418,7 @@ function queueCharts(gen: Excel.Worksheet, charts: NarrativeChart[], textWidth: 
   gen.getRange(`${left}1`).format.font.bold = true;
   const names: string[] = [];
   for (const b of blocks) {
-    const last = columnLetter(CHART_DATA_COL + b.chart.series.length);
+    const last = columnLetters(CHART_DATA_COL + b.chart.series.length);
     const chart = gen.charts.add(
       (b.chart.kind === "pie" ? "Pie" : "ColumnClustered") as Excel.ChartType,
       gen.getRange(`${left}${b.first}:${last}${b.last}`),

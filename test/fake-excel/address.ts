@@ -2,6 +2,7 @@
  * A1 address helpers of the fake Excel. Deliberately independent of taskpane/excel/address.ts, so that
  * the adapter's parser is tested against a second implementation rather than against itself.
  */
+import { columnLetters } from "../../src/workbook/snapshot";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -13,16 +14,8 @@ export interface Rect {
   right: number;
 }
 
-export function colName(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters (0 → A): the project's one implementation. */
+export const colName = columnLetters;
 
 function colIndex(letters: string): number {
   let c = 0;
