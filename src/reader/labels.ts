@@ -20,6 +20,10 @@ const PREFIXES: RegExp[] = [
   /^[①-⑳⑴-⒇⒈-⒛]/,
   /^其中[:：]/,
 ];
+/** Characters compactText changes; a string without any of them is already compact. */
+const NOT_COMPACT = /[０-９Ａ-Ｚａ-ｚ\s\u00a0\u3000\u200b\ufeff“”"＂„‟〝〞‘’＇():]/;
+/** First characters of the PREFIXES; a label starting otherwise has no ordinal prefix. */
+const PREFIX_START = new RegExp(`^[${CN_NUM}（\\d①-⑳⑴-⒇⒈-⒛其]`);
 
 /** Full-width ASCII digits and letters to half-width; other characters unchanged. */
 export function toHalfWidthAlnum(s: string): string {
@@ -38,6 +42,7 @@ export function cellText(v: CellValue | undefined): string {
 
 /** Unifies quotes (alternating “ ”), brackets (full-width （）) and digits; removes whitespace. Keeps ordinal prefixes. */
 export function compactText(s: string): string {
+  if (!NOT_COMPACT.test(s)) return s;
   let t = toHalfWidthAlnum(s).replace(WHITESPACE, "");
   let open = true;
   t = t.replace(QUOTES, () => {
@@ -52,6 +57,7 @@ export function compactText(s: string): string {
 /** The comparable form of a label: compactText minus leading ordinal prefixes ("一、", "（一）", "1.", "(1)", "其中："). */
 export function normaliseLabel(s: string | CellValue | undefined): string {
   let t = compactText(typeof s === "string" ? s : cellText(s as CellValue));
+  if (!PREFIX_START.test(t)) return t;
   for (let guard = 0; guard < 4; guard++) {
     const before = t;
     for (const p of PREFIXES) t = t.replace(p, "");
