@@ -2,6 +2,7 @@ import labels from "../data/perf/labels.json";
 import { fromCellNumber } from "../money/decimal";
 import { parseAmount } from "../money/parse";
 import { convert, type Unit } from "../money/units";
+import { memoByText } from "../memo";
 import { JuesuanError } from "../money/errors";
 import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
 import { a1, cellAt, isCellDate, isCellError, sheetSize } from "../workbook/snapshot";
@@ -11,20 +12,24 @@ import type { PerfAmount, PerfField, PerfForm, PerfIndicator, SourceRef } from "
 type FieldId = keyof typeof labels.fields;
 type GridKey = keyof typeof labels.grid;
 
-/** Label text as compared: NFKC, no whitespace, no parenthesised part, no trailing colon. */
-export function normLabel(v: CellValue): string {
-  if (typeof v !== "string") return "";
-  return v
+const normText = memoByText((v: string) =>
+  v
     .normalize("NFKC")
     .replace(/[\s\u00a0\u3000]+/g, "")
     .replace(/\([^)]*\)/g, "")
-    .replace(/[:：]+$/, "");
+    .replace(/[:：]+$/, ""),
+);
+
+/** Label text as compared: NFKC, no whitespace, no parenthesised part, no trailing colon. */
+export function normLabel(v: CellValue): string {
+  return typeof v === "string" ? normText(v) : "";
 }
 
 const FIELD_INDEX = new Map<string, FieldId>();
 for (const [id, variants] of Object.entries(labels.fields)) for (const v of variants) FIELD_INDEX.set(normLabel(v), id as FieldId);
 const SECTIONS = new Set(labels.sections.map((s) => normLabel(s)));
-const GRID_KEYS = Object.entries(labels.grid) as [GridKey, string[]][];
+/** Grid header keys with their variants normalised. */
+const GRID_KEYS = (Object.entries(labels.grid) as [GridKey, string[]][]).map(([key, variants]) => [key, variants.map((x) => normLabel(x))] as const);
 const TITLES = labels.titles;
 
 export function fieldLabel(v: CellValue): FieldId | null {
@@ -33,8 +38,8 @@ export function fieldLabel(v: CellValue): FieldId | null {
 function gridLabel(v: CellValue): GridKey | null {
   const n = normLabel(v);
   if (!n) return null;
-  for (const [key, variants] of GRID_KEYS) if (variants.some((x) => n === normLabel(x))) return key;
-  for (const [key, variants] of GRID_KEYS) if (variants.some((x) => n.startsWith(normLabel(x)))) return key;
+  for (const [key, variants] of GRID_KEYS) if (variants.includes(n)) return key;
+  for (const [key, variants] of GRID_KEYS) if (variants.some((x) => n.startsWith(x))) return key;
   return null;
 }
 /** Is the cell a label of the form (field, section, grid header or title)? */
