@@ -11,9 +11,15 @@ export const ZERO = new D(0);
 export const HUNDRED = new D(100);
 export const TEN_THOUSAND = new D(10000);
 
+/** The value as a D (Decimals are immutable: one that already is a D is used as it is). */
+export function asD(value: Decimal.Value): Decimal {
+  return value !== null && value !== undefined && (value as Decimal).constructor === D ? (value as Decimal) : new D(value);
+}
+
 /** Round half-up (away from zero for negatives, like Excel ROUND) to `dp` decimals. */
 export function round(value: Decimal, dp = 2): Decimal {
-  return new D(value).toDecimalPlaces(dp, D.ROUND_HALF_UP);
+  const v = asD(value);
+  return v.decimalPlaces() <= dp ? v : v.toDecimalPlaces(dp, D.ROUND_HALF_UP);
 }
 
 export function isDecimal(v: unknown): v is Decimal {

@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { D, round } from "./decimal";
+import { D, asD, round } from "./decimal";
 
 /**
  * How numbers are printed in a region's text. "fixed2": 3.50, 100.00 (national 2024 template);
@@ -8,10 +8,10 @@ import { D, round } from "./decimal";
 export type NumberStyle = "fixed2" | "trim";
 
 export function formatNumber(value: Decimal, style: NumberStyle = "fixed2", dp = 2): string {
-  const r = round(value, dp);
-  const s = r.toFixed(dp);
+  // toFixed rounds half-up itself: the same digits as round(value, dp).toFixed(dp).
+  const s = asD(value).toFixed(dp, D.ROUND_HALF_UP);
   const out = style === "trim" && s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
-  return out === "-0" || /^-0(\.0+)?$/.test(out) ? out.slice(1) : out;
+  return out.startsWith("-0") && /^-0(\.0+)?$/.test(out) ? out.slice(1) : out;
 }
 
 /** Amount with thousands separators as in tables: 1,061,349.00 */

@@ -1,12 +1,12 @@
 import type Decimal from "decimal.js";
-import { D, TEN_THOUSAND, round } from "./decimal";
+import { D, TEN_THOUSAND, asD, round } from "./decimal";
 
 export type Unit = "万元" | "元";
 
 /** Exact conversion between 元 and 万元 (no rounding). */
 export function convert(value: Decimal, from: Unit, to: Unit): Decimal {
-  if (from === to) return new D(value);
-  return from === "元" ? new D(value).div(TEN_THOUSAND) : new D(value).times(TEN_THOUSAND);
+  if (from === to) return asD(value);
+  return from === "元" ? asD(value).div(TEN_THOUSAND) : asD(value).times(TEN_THOUSAND);
 }
 
 /** An amount in 万元 as printed: half-up to `dp` decimals. 10050 元 → 1.01. */
