@@ -1,7 +1,7 @@
 import type Decimal from "decimal.js";
 import catalogue from "../data/rules/tables.json";
 import type { Finding, Severity } from "../findings";
-import { D, round, sum } from "../money/decimal";
+import { D, ZERO, round, sum } from "../money/decimal";
 import { tailTolerance } from "../money/calc";
 import { formatNumber } from "../money/format";
 import { fill } from "../money/wording";
@@ -120,17 +120,20 @@ interface Comparison {
   yuan: boolean;
   unit: "元" | "万元";
   value: (v: Value) => Decimal;
+  figure: (f: Figure) => Decimal;
 }
+
+const BY_YUAN: Comparison = { yuan: true, unit: "元", figure: (f) => f.raw, value: (v) => (v.fig ? v.fig.raw : ZERO) };
+const BY_WAN: Comparison = { yuan: false, unit: "万元", figure: (f) => round(f.wan, 2), value: (v) => (v.fig ? round(v.fig.wan, 2) : ZERO) };
+const comparisonOf = (yuan: boolean): Comparison => (yuan ? BY_YUAN : BY_WAN);
 
 function comparison(values: Value[]): Comparison {
   const figs = values.map((v) => v.fig).filter((f): f is Figure => !!f);
-  const yuan = figs.length > 0 && figs.every((f) => f.unit === "元");
-  return yuan
-    ? { yuan, unit: "元", value: (v) => (v.fig ? v.fig.raw : new D(0)) }
-    : { yuan, unit: "万元", value: (v) => (v.fig ? round(v.fig.wan, 2) : new D(0)) };
+  return comparisonOf(figs.length > 0 && figs.every((f) => f.unit === "元"));
 }
 
 const fmt = (d: Decimal) => formatNumber(d, "fixed2");
+const CENT = new D("0.01");
 
 interface Emit {
   (f: Finding): void;
@@ -140,7 +143,7 @@ interface Emit {
 function grade(rule: Rule, diff: Decimal, cmp: Comparison, nParts: number, same: boolean): { severity: Severity; tolerance?: Decimal } | null {
   if (diff.isZero()) return null;
   if (cmp.yuan) return { severity: rule.severity };
-  if (same) return diff.abs().lte("0.01") && rule.severity === "error" ? { severity: "warning" } : { severity: rule.severity };
+  if (same) return diff.abs().lte(CENT) && rule.severity === "error" ? { severity: "warning" } : { severity: rule.severity };
   const tol = tailTolerance(nParts);
   if (diff.abs().lte(tol)) return { severity: "info", tolerance: tol };
   return { severity: rule.severity };
@@ -173,12 +176,13 @@ function checkSum(model: ReportModel, rule: Rule, emit: Emit): void {
   const same = rule.same === true;
   const g = grade(rule, diff, cmp, parts.length, same);
   if (!g) return;
+  const shown = { stated: fmt(stated), expected: fmt(expected), difference: fmt(diff) };
   const slots = {
     title: rule.title,
     total: total.label,
     parts: parts.length === 1 ? parts[0].label : "各组成项",
-    stated: fmt(stated),
-    expected: fmt(expected),
+    stated: shown.stated,
+    expected: shown.expected,
     difference: fmt(diff.abs()),
     unit: cmp.unit,
     tolerance: g.tolerance ? fmt(g.tolerance) : "",
@@ -189,9 +193,7 @@ function checkSum(model: ReportModel, rule: Rule, emit: Emit): void {
     message: fill(g.severity === "info" ? MESSAGES.tail : same ? MESSAGES.same : MESSAGES.sum, slots),
     sheet: total.source?.sheet,
     cell: total.source?.cell,
-    stated: fmt(stated),
-    expected: fmt(expected),
-    difference: fmt(diff),
+    ...shown,
   });
 }
 
@@ -207,29 +209,28 @@ function footCell(
   slots: Record<string, string>,
   emit: Emit,
 ): void {
-  const vals: Value[] = [{ fig: total, label: "" }, ...parts.map((p) => ({ fig: p.fig, label: "" }))];
-  const cmp = comparison(vals);
-  const stated = cmp.value(vals[0]);
-  const expected = sum(parts.map((p, i) => (p.neg ? cmp.value(vals[i + 1]).neg() : cmp.value(vals[i + 1]))));
+  const cmp = comparisonOf(total.unit === "元" && parts.every((p) => p.fig.unit === "元"));
+  const stated = cmp.figure(total);
+  let expected: Decimal = ZERO;
+  for (const p of parts) expected = p.neg ? expected.minus(cmp.figure(p.fig)) : expected.plus(cmp.figure(p.fig));
   const diff = stated.minus(expected);
   const g = grade(rule, diff, cmp, parts.length, false);
   if (!g) return;
+  const shown = { stated: fmt(stated), expected: fmt(expected), difference: fmt(diff) };
   emit({
     rule: rule.id,
     severity: g.severity,
     message: fill(g.severity === "info" ? MESSAGES.tail : template, {
       ...slots,
-      stated: fmt(stated),
-      expected: fmt(expected),
+      stated: shown.stated,
+      expected: shown.expected,
       difference: fmt(diff.abs()),
       unit: cmp.unit,
       tolerance: g.tolerance ? fmt(g.tolerance) : "",
     }),
     sheet: total.source.sheet,
     cell: total.source.cell,
-    stated: fmt(stated),
-    expected: fmt(expected),
-    difference: fmt(diff),
+    ...shown,
   });
 }
 
@@ -297,6 +298,7 @@ function checkPair(rule: Rule, a: Value, b: Value, relation: "eq" | "leq" | "geq
   else if (relation === "geq" && diff.lt(0)) severity = rule.severity;
   if (!severity) return;
   const src = a.source ?? b.source;
+  const shown = { stated: fmt(av), expected: fmt(bv), difference: fmt(diff) };
   emit({
     rule: rule.id,
     severity,
@@ -304,16 +306,14 @@ function checkPair(rule: Rule, a: Value, b: Value, relation: "eq" | "leq" | "geq
       title: rule.title,
       lhs: a.label,
       rhs: b.label,
-      lhsValue: fmt(av),
-      rhsValue: fmt(bv),
+      lhsValue: shown.stated,
+      rhsValue: shown.expected,
       difference: fmt(diff.abs()),
       unit: cmp.unit,
     }),
     sheet: src?.sheet,
     cell: src?.cell,
-    stated: fmt(av),
-    expected: fmt(bv),
-    difference: fmt(diff),
+    ...shown,
   });
 }
 

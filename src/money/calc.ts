@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { D, HUNDRED, round, sum } from "./decimal";
+import { D, HUNDRED, asD, round, sum } from "./decimal";
 
 /** Execution rate (决算 / 预算). Rate is in percent points, unrounded. */
 export type ExecRate =
@@ -71,9 +71,11 @@ export function sharesToHundred(parts: Decimal[], dp = 2): SharesResult {
   return { kind: "shares", shares: units.map((u) => u.div(scale)) };
 }
 
+const CENT = new D("0.01");
+
 /** The 尾差 bound of DOMAIN §0 for a total and n rounded parts: 0.01 × ⌊(n+1)/2⌋ (in display units). */
-export function tailTolerance(n: number, step: Decimal = new D("0.01")): Decimal {
-  return new D(step).times(Math.floor((Math.max(n, 1) + 1) / 2));
+export function tailTolerance(n: number, step: Decimal = CENT): Decimal {
+  return asD(step).times(Math.floor((Math.max(n, 1) + 1) / 2));
 }
 
 export type TieResult =
