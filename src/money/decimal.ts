@@ -31,6 +31,11 @@ export function isDecimal(v: unknown): v is Decimal {
  * formula results such as 198.77000000000001 are read back as the 198.77 the user sees.
  */
 export function fromCellNumber(n: number): Decimal {
+  // Fast paths giving the same Decimal as n.toPrecision(15): integers below 10^15, and numbers whose
+  // shortest form (String) has at most 15 significant digits (a double keeps 15 digits exactly).
+  if (Number.isInteger(n) && Math.abs(n) < 1e15 && !Object.is(n, -0)) return new D(n);
+  const s = String(n);
+  if (!s.includes("e") && s.replace("-", "").replace(".", "").replace(/^0+/, "").length <= 15) return new D(s);
   return new D(n.toPrecision(15));
 }
 
