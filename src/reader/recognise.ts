@@ -21,6 +21,15 @@ const MAX_TITLE_PREFIX = 40;
 const BAD_PREFIX = /[，。；：！？]/;
 const OK_SUFFIX = /^(（[^）]*）)?$/;
 
+/**
+ * Last characters of every table and form title (all CJK ideographs, which the label normalisation
+ * never produces or changes): a cell containing none of them is no title, without normalising it.
+ */
+const TITLE_ENDS = [...new Set([...TITLE_VARIANTS.map((v) => v.variant), ...FORM_TITLES].map((t) => t[t.length - 1]))];
+const mayBeTitle = TITLE_ENDS.every((ch) => /^[\u4e00-\u9fff]$/.test(ch))
+  ? (text: string) => TITLE_ENDS.some((ch) => text.includes(ch))
+  : () => true;
+
 interface TitleHit {
   key: TableKey;
   sheet: number;
@@ -31,7 +40,7 @@ interface TitleHit {
 
 /** The table a title cell names (longest title first), or null. */
 export function matchTitle(text: string): { key: TableKey; variant: string; prefix: string } | null {
-  if (text.length > 120) return null;
+  if (text.length > 120 || !mayBeTitle(text)) return null;
   const t = titleKey(text);
   for (const v of TITLE_VARIANTS) {
     const i = t.lastIndexOf(v.variant);
@@ -45,7 +54,7 @@ export function matchTitle(text: string): { key: TableKey; variant: string; pref
 }
 
 function isFormTitle(text: string): string | null {
-  if (text.length > 80) return null;
+  if (text.length > 80 || !mayBeTitle(text)) return null;
   const t = compactText(text);
   for (const f of FORM_TITLES) {
     const i = t.indexOf(f);
