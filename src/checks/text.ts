@@ -15,6 +15,10 @@ import type {
 } from "../narrative/types";
 
 const RESIDUE = residueData.residue.map((r) => ({ kind: r.kind, re: new RegExp(r.pattern, "gu") }));
+/** Matches where any residue pattern matches: most paragraphs are ruled out in one scan (not with backreferences, which the alternation would renumber). */
+const ANY_RESIDUE = residueData.residue.some((r) => /\\[1-9]|\\k</.test(r.pattern))
+  ? { test: (_: string) => true }
+  : new RegExp(residueData.residue.map((r) => `(?:${r.pattern})`).join("|"), "u");
 const RESIDUE_HINT: Record<string, string> = {
   alternatives: "请按实际增减情况选用其一（无变化时写“持平”）",
   instruction: "这是模板的填写说明，请删除",
@@ -62,6 +66,7 @@ export function checkNarrativeText(parsed: ParsedNarrative, options: NarrativeCh
   if (on("N-residue")) {
     for (const p of textParas) {
       const masked = p.text.replace(CHART_RE, (m) => " ".repeat(m.length));
+      if (!ANY_RESIDUE.test(masked)) continue;
       const spans: { s: number; e: number; kind: string; tokens?: string[] }[] = [];
       for (const r of RESIDUE) {
         r.re.lastIndex = 0;
@@ -201,7 +206,8 @@ export function checkNarrativeText(parsed: ParsedNarrative, options: NarrativeCh
       let first = -1;
       const t = p.text;
       for (let i = 0; i < t.length; i++) {
-        if (!/[;,:]/.test(t[i])) continue;
+        const ch = t[i];
+        if (ch !== ";" && ch !== "," && ch !== ":") continue;
         let a = i - 1;
         while (a >= 0 && /\s/.test(t[a])) a--;
         let b = i + 1;
