@@ -45,6 +45,14 @@ export const OUTLINES: Record<NarrativeTemplate, Outline> = {
   "national-2024": outlineNational as Outline,
 };
 
+/** The outlines' match patterns, compiled once (the outlines are bundled data). */
+const OUTLINE_RES = new Map<string, RegExp>();
+function outlineRe(pattern: string): RegExp {
+  let re = OUTLINE_RES.get(pattern);
+  if (!re) OUTLINE_RES.set(pattern, (re = new RegExp(pattern, "u")));
+  return re;
+}
+
 const CLASSES: Record<string, string> = classesData.classes;
 const CLASS_BY_NAME = new Map(Object.entries(CLASSES).map(([code, name]) => [name, code]));
 const RENAMES = renamesData.renames;
@@ -162,12 +170,17 @@ interface Token {
   sentence: number;
 }
 
-const BOUNDARY = /[，,。；;：:、！？!?\n]/;
+/** Characters that end a label (a clause boundary). */
+const BOUNDARY = new Set("，,。；;：:、！？!?\n");
+/** Characters that end a sentence. */
+const SENTENCE_END = new Set("。！？!?");
 const COUNT_UNITS: string[] = [...terms.countUnits].sort((a, b) => b.length - a.length);
 const DATE_UNITS: string[] = terms.dateUnits;
 const AMOUNT_CONTEXT = new RegExp(terms.amountContext, "u");
 const CHART_RE = new RegExp(terms.chartPattern, "gu");
 const REASON_RE = new RegExp(terms.reasonPattern, "u");
+const REASON_RE_ALL = new RegExp(terms.reasonPattern, "gu");
+const CHART_ONLY_RE = new RegExp(terms.chartPattern, "gu");
 
 const CHANGE_AMOUNT_WORD = /(增加|减少|增加\s*[/／]\s*减少|减少\s*[/／]\s*增加|增加\s*[（(]\s*减少\s*[）)]|减少\s*[（(]\s*增加\s*[）)])$/;
 const CHANGE_RATE_WORD = /(增长|下降|上升|降低|增长\s*[/／]\s*下降|下降\s*[/／]\s*增长|增长\s*[（(]\s*下降\s*[）)]|下降\s*[（(]\s*增长\s*[）)])$/;
@@ -190,7 +203,7 @@ function directionOf(word: string): Direction {
 
 function sentenceStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (/[。！？!?]/.test(text[i]) && i + 1 < text.length) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) if (SENTENCE_END.has(text[i]) && i + 1 < text.length) starts.push(i + 1);
   return starts;
 }
 
@@ -266,9 +279,9 @@ function tokenize(text: string, from: number): Token[] {
     const end = numEnd + (unit ? gap + unit.length : 0);
     // label: from the last boundary or previous token to the number
     let ls = start;
-    while (ls > prevEnd && !(BOUNDARY.test(text[ls - 1]) && !isJoiner(text, ls - 1))) ls--;
+    while (ls > prevEnd && !(BOUNDARY.has(text[ls - 1]) && !isJoiner(text, ls - 1))) ls--;
     let cs = start;
-    while (cs > from && !(BOUNDARY.test(text[cs - 1]) && !isJoiner(text, cs - 1))) cs--;
+    while (cs > from && !(BOUNDARY.has(text[cs - 1]) && !isJoiner(text, cs - 1))) cs--;
     const labelRaw = text.slice(ls, start);
     const label = squeeze(labelRaw);
     // threshold "50万元以上"
@@ -282,7 +295,7 @@ function tokenize(text: string, from: number): Token[] {
       }
     }
     let te = end;
-    while (te < text.length && !BOUNDARY.test(text[te])) te++;
+    while (te < text.length && !BOUNDARY.has(text[te])) te++;
     const digits = m[0].replace(/,/g, "");
     const dot = digits.indexOf(".");
     const value = kind === "percent" ? parsePercent(digits) : tryParseAmount(digits)?.value ?? null;
@@ -367,7 +380,8 @@ function parseBody(
 ): void {
   const text = p.text;
   const base = { row: p.row, section: p.section, canonical: p.canonical };
-  const span = (start: number, end: number) => ({ ...base, start, end, text: text.slice(start, end).trim() });
+  const span = (start: number, end: number) => ({ row: base.row, section: base.section, canonical: base.canonical, start, end, text: text.slice(start, end).trim() });
+  const starts = sentenceStarts(text);
 
   // chart markers
   CHART_RE.lastIndex = 0;
@@ -472,7 +486,7 @@ function parseBody(
         const rs = t.end + reasonM.index;
         reason = text.slice(rs, sentenceEnd(text, rs)).trim();
       }
-      const before = [...amounts].reverse().filter((a) => a.start < t.start && sentenceIndex(sentenceStarts(text), a.start) === t.sentence);
+      const before = [...amounts].reverse().filter((a) => a.start < t.start && sentenceIndex(starts, a.start) === t.sentence);
       const prev = before.find((a) => a.role !== "budget") ?? null;
       const budget = before.find((a) => a.role === "budget") ?? null;
       const ex: ExecutionClaim = {
@@ -492,7 +506,7 @@ function parseBody(
       continue;
     }
     if (t.kind === "percent" && SHARE_WORD.test(t.label)) {
-      const prev = [...amounts].reverse().find((a) => a.end <= t.start && sentenceIndex(sentenceStarts(text), a.start) === t.sentence) ?? null;
+      const prev = [...amounts].reverse().find((a) => a.end <= t.start && sentenceIndex(starts, a.start) === t.sentence) ?? null;
       const sh: ShareClaim = {
         kind: "share",
         ...span(t.labelStart, t.end),
@@ -559,7 +573,7 @@ function parseBody(
   }
 
   // reasons
-  for (const m of text.matchAll(new RegExp(REASON_RE.source, "gu"))) {
+  for (const m of text.matchAll(REASON_RE_ALL)) {
     const s = m.index!;
     const e = sentenceEnd(text, s);
     claims.push({ kind: "reason", ...span(s, e), reason: text.slice(s + m[0].length, e).replace(/[。.]$/, "").trim() });
@@ -568,7 +582,6 @@ function parseBody(
   // enumerations: after 其中：/主要用于以下方面：, until the sentence end or the next marker
   const markerRe = /(其中\s*[：:，,]|主要用于以下方面\s*[：:]?|主要用于\s*[：:])/gu;
   const markers = [...text.matchAll(markerRe)];
-  const starts = sentenceStarts(text);
   const claimedItems = new Set<AmountClaim>();
   for (let k = 0; k < markers.length; k++) {
     const ms = markers[k].index!;
@@ -633,7 +646,8 @@ function parseBody(
   }
 
   // 科目 paths, with the amount and execution rate written after each (五(三))
-  const subjects = [...text.matchAll(SUBJECT_RE)];
+  // (a path always contains "（类）"; most paragraphs have none)
+  const subjects = text.includes("（类）") ? [...text.matchAll(SUBJECT_RE)] : [];
   for (let k = 0; k < subjects.length; k++) {
     const m = subjects[k];
     const s = m.index!;
@@ -732,7 +746,7 @@ export function parseNarrative(paragraphs: NarrativeParagraph[], options: ParseN
 
   const partOf = (title: string): string | null => {
     const t = normTitle(title);
-    for (const pt of outline.parts) if (new RegExp(pt.match, "u").test(t)) return pt.id;
+    for (const pt of outline.parts) if (outlineRe(pt.match).test(t)) return pt.id;
     return null;
   };
   const setSection = (id: string, can: string) => {
@@ -829,7 +843,7 @@ export function parseNarrative(paragraphs: NarrativeParagraph[], options: ParseN
           can = id;
         } else if (lead.numbering.style === "cn") {
           const tops = outline.sections.filter((s) => !s.id.includes("."));
-          const hit = tops.find((s) => new RegExp(s.match, "u").test(nt)) ?? tops.find((s) => s.id === String(lead.numbering.value));
+          const hit = tops.find((s) => outlineRe(s.match).test(nt)) ?? tops.find((s) => s.id === String(lead.numbering.value));
           if (hit) {
             id = hit.id;
             can = hit.canonical;
@@ -845,10 +859,10 @@ export function parseNarrative(paragraphs: NarrativeParagraph[], options: ParseN
           const subs = outline.sections.filter((s) => s.id.includes("."));
           const exact = (s: OutlineSection) => normTitle(s.title) === nt;
           let hit =
-            kids.find(exact) ?? kids.find((s) => new RegExp(s.match, "u").test(nt)) ?? kids.find((s) => s.id === `${parentId}.${lead.numbering.value}`);
+            kids.find(exact) ?? kids.find((s) => outlineRe(s.match).test(nt)) ?? kids.find((s) => s.id === `${parentId}.${lead.numbering.value}`);
           if (!hit && (level1 === null || !kids.length)) {
             // a subsection heading without its parent heading (a pasted excerpt): find it by title
-            hit = subs.find(exact) ?? subs.find((s) => new RegExp(s.match, "u").test(nt) && !/^(总体|结构|具体)情况$/.test(s.match));
+            hit = subs.find(exact) ?? subs.find((s) => outlineRe(s.match).test(nt) && !/^(总体|结构|具体)情况$/.test(s.match));
             if (hit) {
               parentId = hit.id.split(".")[0];
               level1 = parentId;
@@ -885,7 +899,7 @@ export function parseNarrative(paragraphs: NarrativeParagraph[], options: ParseN
       const nt = normTitle(trimmed);
       const hit = outline.sections
         .filter((s) => !s.id.includes("."))
-        .find((s) => new RegExp(s.match, "u").test(nt) && nt.length <= normTitle(s.title).length + 6);
+        .find((s) => outlineRe(s.match).test(nt) && nt.length <= normTitle(s.title).length + 6);
       if (hit) {
         if (part === "preamble") part = "report";
         level1 = hit.id;
@@ -911,7 +925,7 @@ export function parseNarrative(paragraphs: NarrativeParagraph[], options: ParseN
       }
     }
     CHART_RE.lastIndex = 0;
-    const chartOnly = sq.replace(new RegExp(terms.chartPattern, "gu"), "") === "";
+    const chartOnly = sq.replace(CHART_ONLY_RE, "") === "";
     if (chartOnly) pp.kind = "chart";
     try {
       parseBody(pp, bodyStart, ctx, claims, sectionAmounts);
