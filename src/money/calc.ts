@@ -104,23 +104,40 @@ export function rateConsistent(
   options: { dp?: number; inputHalfStep?: Decimal; minus?: Decimal } = {},
 ): boolean {
   const dp = options.dp ?? 2;
-  const h = options.inputHalfStep ?? new D("0.005");
-  const stated = new D(statedRate);
-  const half = new D(10).pow(-dp).div(2);
-  const lo = stated.minus(half);
-  const hi = stated.plus(half);
-  const n = new D(numerator);
-  const d = new D(denominator);
+  const h = options.inputHalfStep ?? HALF_CENT;
+  const stated = asD(statedRate);
+  const half = halfUnit(dp);
+  const n = asD(numerator);
+  const d = asD(denominator);
   const nLo = n.minus(h);
   const nHi = n.plus(h);
   const dLo = d.minus(h);
   const dHi = d.plus(h);
   if (dLo.lte(0) && dHi.gte(0)) return round(n.div(d.isZero() ? 1 : d).times(100), dp).eq(stated);
-  // The ratio n/d is monotone in each input, so its extremes over the box are at corners.
-  const corners = [nLo.div(dLo), nLo.div(dHi), nHi.div(dLo), nHi.div(dHi)].map((x) => x.times(HUNDRED));
-  const min = D.min(...corners);
-  const max = D.max(...corners);
-  return max.gte(lo) && min.lte(hi);
+  // The ratio n/d is monotone in each input, so its extremes over the box are at corners; with d of
+  // one sign the corner of each extreme follows from the signs (rounding the quotient keeps the order).
+  let max: Decimal;
+  let min: Decimal;
+  if (dLo.gt(0)) {
+    max = nHi.div(nHi.isNegative() ? dHi : dLo);
+    min = nLo.div(nLo.isNegative() ? dLo : dHi);
+  } else {
+    max = nLo.div(nLo.isNegative() ? dHi : dLo);
+    min = nHi.div(nHi.isNegative() ? dLo : dHi);
+  }
+  return max.times(HUNDRED).gte(stated.minus(half)) && min.times(HUNDRED).lte(stated.plus(half));
+}
+
+const HALF_CENT = new D("0.005");
+const HALF_UNITS = new Map<number, Decimal>();
+/** Half a unit of the dp-th decimal: 0.005 for dp = 2. */
+function halfUnit(dp: number): Decimal {
+  let h = HALF_UNITS.get(dp);
+  if (!h) {
+    h = new D(10).pow(-dp).div(2);
+    if (HALF_UNITS.size < 64) HALF_UNITS.set(dp, h);
+  }
+  return h;
 }
 
 export { round };
