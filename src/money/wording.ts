@@ -2,6 +2,7 @@ import type Decimal from "decimal.js";
 import defaultWording from "../data/regions/wording-default.json";
 import { executionRate, yoy } from "./calc";
 import { formatNumber, type NumberStyle } from "./format";
+import { memoByText } from "../memo";
 
 export type WordingSet = typeof defaultWording;
 export const DEFAULT_WORDING: WordingSet = defaultWording;
@@ -16,8 +17,14 @@ export interface WordingOptions {
 
 /** Fills {name} slots; an unknown slot is left visible rather than silently dropped. */
 export function fill(template: string, slots: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in slots ? String(slots[k]) : m));
+  const parts = templateParts(template);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) out += (parts[i] in slots ? String(slots[parts[i]]) : `{${parts[i]}}`) + parts[i + 1];
+  return out;
 }
+
+/** A template split at its slots: text, slot name, text, … (templates are few; each is split once). */
+const templateParts = memoByText((template: string) => template.split(/\{(\w+)\}/));
 
 /**
  * "增加X万元，增长Y%", "减少X万元，下降Y%", "与上年持平", or, when the prior year is 0,
