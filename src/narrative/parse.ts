@@ -232,9 +232,8 @@ function isJoiner(text: string, i: number): boolean {
   return text[i] === "、" && text[i - 1] === "收" && text[i + 1] === "支";
 }
 
-function tokenize(text: string, from: number): Token[] {
+function tokenize(text: string, from: number, starts: number[]): Token[] {
   const scan = asciiDigits(maskSpans(text));
-  const starts = sentenceStarts(text);
   const tokens: Token[] = [];
   const re = /\d+(?:,\d{3})*(?:\.\d+)?/g;
   re.lastIndex = from;
@@ -331,7 +330,7 @@ const SUBJECT_RE = /([\u4e00-\u9fa5、]{2,24}?)\s*（类）\s*([\u4e00-\u9fa5、
 /** Applies the renaming table: old names → current names (for comparing, not for reporting). */
 export function currentName(name: string): string {
   let s = name;
-  for (const r of RENAMES) s = s.split(r.old).join(r.new);
+  for (const r of RENAMES) if (s.includes(r.old)) s = s.split(r.old).join(r.new);
   return s;
 }
 
@@ -406,7 +405,7 @@ function parseBody(
     });
   }
 
-  const tokens = tokenize(text, bodyStart);
+  const tokens = tokenize(text, bodyStart, starts);
   const amounts: AmountClaim[] = [];
   const amountByToken = new Map<Token, AmountClaim>();
   const shares: ShareClaim[] = [];
