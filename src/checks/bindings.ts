@@ -20,6 +20,8 @@ interface Pattern<T> {
   re: RegExp;
   vars: string[];
   value: T;
+  /** The key's text before its first variable: a slot the pattern matches starts with it. */
+  prefix: string;
 }
 
 function compile<T>(table: Record<string, T>): Pattern<T>[] {
@@ -29,7 +31,7 @@ function compile<T>(table: Record<string, T>): Pattern<T>[] {
       vars.push(v);
       return "(.+)";
     });
-    return { re: new RegExp(`^${src}$`, "u"), vars, value };
+    return { re: new RegExp(`^${src}$`, "u"), vars, value, prefix: key.split("{")[0] };
   });
 }
 
@@ -41,6 +43,7 @@ const EXECS = compile(data.executions as Record<string, { actual: string; budget
 
 function match<T>(patterns: Pattern<T>[], slot: string): { value: T; vars: Record<string, string> } | null {
   for (const p of patterns) {
+    if (!slot.startsWith(p.prefix)) continue;
     const m = p.re.exec(slot);
     if (m) return { value: p.value, vars: Object.fromEntries(p.vars.map((v, i) => [v, m[i + 1]])) };
   }
