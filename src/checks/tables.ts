@@ -206,7 +206,8 @@ function footCell(
   total: Figure,
   parts: { fig: Figure; neg?: boolean }[],
   template: string,
-  slots: Record<string, string>,
+  /** The message's own slots, built only when there is a finding. */
+  slots: () => Record<string, string>,
   emit: Emit,
 ): void {
   const cmp = comparisonOf(total.unit === "元" && parts.every((p) => p.fig.unit === "元"));
@@ -220,14 +221,16 @@ function footCell(
   emit({
     rule: rule.id,
     severity: g.severity,
-    message: fill(g.severity === "info" ? MESSAGES.tail : template, {
-      ...slots,
-      stated: shown.stated,
-      expected: shown.expected,
-      difference: fmt(diff.abs()),
-      unit: cmp.unit,
-      tolerance: g.tolerance ? fmt(g.tolerance) : "",
-    }),
+    message: fill(
+      g.severity === "info" ? MESSAGES.tail : template,
+      Object.assign(slots(), {
+        stated: shown.stated,
+        expected: shown.expected,
+        difference: fmt(diff.abs()),
+        unit: cmp.unit,
+        tolerance: g.tolerance ? fmt(g.tolerance) : "",
+      }),
+    ),
     sheet: total.source.sheet,
     cell: total.source.cell,
     ...shown,
@@ -245,7 +248,7 @@ function checkRowSum(model: ReportModel, rule: Rule, emit: Emit): void {
       .map((p) => ({ neg: p.startsWith("-"), fig: row.values[p.replace(/^-/, "")] }))
       .filter((p): p is { neg: boolean; fig: Figure } => Boolean(p.fig));
     if (parts.length === 0) continue;
-    footCell(rule, total, parts, MESSAGES.rowSum, { title: `${TABLE_NAMES[table.key]} ${rule.title}`, row: `“${rowLabel(row)}”`, total: columnHeader(table, totalCol) }, emit);
+    footCell(rule, total, parts, MESSAGES.rowSum, () => ({ title: `${TABLE_NAMES[table.key]} ${rule.title}`, row: `“${rowLabel(row)}”`, total: columnHeader(table, totalCol) }), emit);
   }
 }
 
@@ -272,7 +275,7 @@ function checkHierarchy(model: ReportModel, rule: Rule, emit: Emit): void {
     const total = parentRow.values[col];
     if (!total) return;
     const parts = kids.map((k) => ({ fig: k.values[col] })).filter((p): p is { fig: Figure } => Boolean(p.fig));
-    const slots = { title: `${TABLE_NAMES[table.key]} ${rule.title}`, row: `“${rowLabel(parentRow)}”`, column: columnHeader(table, col) };
+    const slots = () => ({ title: `${TABLE_NAMES[table.key]} ${rule.title}`, row: `“${rowLabel(parentRow)}”`, column: columnHeader(table, col) });
     footCell(rule, total, parts, isTotal ? MESSAGES.hierarchyTotal : MESSAGES.hierarchy, slots, emit);
   };
   for (const parent of coded) {
