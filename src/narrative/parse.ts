@@ -170,10 +170,11 @@ interface Token {
   sentence: number;
 }
 
+const charCodes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
 /** Characters that end a label (a clause boundary). */
-const BOUNDARY = new Set("，,。；;：:、！？!?\n");
+const BOUNDARY = charCodes("，,。；;：:、！？!?\n");
 /** Characters that end a sentence. */
-const SENTENCE_END = new Set("。！？!?");
+const SENTENCE_END = charCodes("。！？!?");
 const COUNT_UNITS: string[] = [...terms.countUnits].sort((a, b) => b.length - a.length);
 const DATE_UNITS: string[] = terms.dateUnits;
 const AMOUNT_CONTEXT = new RegExp(terms.amountContext, "u");
@@ -203,7 +204,7 @@ function directionOf(word: string): Direction {
 
 function sentenceStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (SENTENCE_END.has(text[i]) && i + 1 < text.length) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) if (SENTENCE_END.has(text.charCodeAt(i)) && i + 1 < text.length) starts.push(i + 1);
   return starts;
 }
 
@@ -278,9 +279,9 @@ function tokenize(text: string, from: number, starts: number[]): Token[] {
     const end = numEnd + (unit ? gap + unit.length : 0);
     // label: from the last boundary or previous token to the number
     let ls = start;
-    while (ls > prevEnd && !(BOUNDARY.has(text[ls - 1]) && !isJoiner(text, ls - 1))) ls--;
+    while (ls > prevEnd && !(BOUNDARY.has(text.charCodeAt(ls - 1)) && !isJoiner(text, ls - 1))) ls--;
     let cs = start;
-    while (cs > from && !(BOUNDARY.has(text[cs - 1]) && !isJoiner(text, cs - 1))) cs--;
+    while (cs > from && !(BOUNDARY.has(text.charCodeAt(cs - 1)) && !isJoiner(text, cs - 1))) cs--;
     const labelRaw = text.slice(ls, start);
     const label = squeeze(labelRaw);
     // threshold "50万元以上"
@@ -294,7 +295,7 @@ function tokenize(text: string, from: number, starts: number[]): Token[] {
       }
     }
     let te = end;
-    while (te < text.length && !BOUNDARY.has(text[te])) te++;
+    while (te < text.length && !BOUNDARY.has(text.charCodeAt(te))) te++;
     const digits = m[0].replace(/,/g, "");
     const dot = digits.indexOf(".");
     const value = kind === "percent" ? parsePercent(digits) : tryParseAmount(digits)?.value ?? null;
