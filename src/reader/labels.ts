@@ -6,6 +6,7 @@
  */
 import type { CellValue } from "../workbook/snapshot";
 import type { RowLevel } from "../model/types";
+import { memoByText } from "../memo";
 
 const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 const QUOTES = /[“”"＂„‟〝〞]/g;
@@ -56,7 +57,11 @@ export function compactText(s: string): string {
 
 /** The comparable form of a label: compactText minus leading ordinal prefixes ("一、", "（一）", "1.", "(1)", "其中："). */
 export function normaliseLabel(s: string | CellValue | undefined): string {
-  let t = compactText(typeof s === "string" ? s : cellText(s as CellValue));
+  return normaliseText(typeof s === "string" ? s : cellText(s as CellValue));
+}
+
+const normaliseText = memoByText((s: string): string => {
+  let t = compactText(s);
   if (!PREFIX_START.test(t)) return t;
   for (let guard = 0; guard < 4; guard++) {
     const before = t;
@@ -64,7 +69,7 @@ export function normaliseLabel(s: string | CellValue | undefined): string {
     if (t === before) break;
   }
   return t;
-}
+});
 
 /** For title matching: normaliseLabel without any quotes. */
 export function titleKey(s: string): string {
@@ -74,9 +79,12 @@ export function titleKey(s: string): string {
 /** Digits of a code cell: number 201 → "201", " 2013302 " → "2013302"; null when not all digits. */
 export function codeDigits(v: CellValue | undefined): string | null {
   if (typeof v === "number") return Number.isInteger(v) && v >= 0 ? String(v) : null;
-  const t = toHalfWidthAlnum(cellText(v)).replace(WHITESPACE, "").replace(/^[[【（(]|[\]】）)]$/g, "");
-  return /^\d+$/.test(t) ? t : null;
+  const text = cellText(v);
+  if (DIGITS.test(text)) return text;
+  const t = toHalfWidthAlnum(text).replace(WHITESPACE, "").replace(/^[[【（(]|[\]】）)]$/g, "");
+  return DIGITS.test(t) ? t : null;
 }
+const DIGITS = /^\d+$/;
 
 /** True for a well-shaped code: 3, 5 or 7 digits. */
 export function isCode(s: string): boolean {
