@@ -268,7 +268,10 @@ function checkHierarchy(model: ReportModel, rule: Rule, emit: Emit): void {
   const children = new Map<string, TableRow[]>();
   for (const r of coded) {
     const p = parentCode(r.code as string, economic);
-    if (p) children.set(p, [...(children.get(p) ?? []), r]);
+    if (!p) continue;
+    const list = children.get(p);
+    if (list) list.push(r);
+    else children.set(p, [r]);
   }
   const numericCols = table.columns.map((c) => c.key).filter((k, i, a) => a.indexOf(k) === i);
   const report = (parentRow: TableRow, kids: TableRow[], col: string, isTotal: boolean) => {
