@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { D, fromCellNumber } from "./decimal";
+import { D, ZERO, fromCellNumber } from "./decimal";
 import { AmountParseError } from "./errors";
 import { convert, type Unit } from "./units";
 
@@ -36,7 +36,7 @@ export function normaliseNumberText(s: string): string {
 export function parseAmount(input: unknown, options: ParseOptions = {}): ParsedAmount {
   const blankAsZero = options.blankAsZero ?? true;
   if (input === null || input === undefined) {
-    if (blankAsZero) return { value: new D(0), unit: null, implicitZero: true };
+    if (blankAsZero) return { value: ZERO, unit: null, implicitZero: true };
     throw new AmountParseError(input, "金额为空");
   }
   if (typeof input === "number") {
@@ -51,11 +51,11 @@ export function parseAmount(input: unknown, options: ParseOptions = {}): ParsedA
 
   let s = normaliseNumberText(input);
   if (s === "") {
-    if (blankAsZero) return { value: new D(0), unit: null, implicitZero: true };
+    if (blankAsZero) return { value: ZERO, unit: null, implicitZero: true };
     throw new AmountParseError(input, "金额为空");
   }
   if (DASHES.test(s)) {
-    if (blankAsZero) return { value: new D(0), unit: null, implicitZero: true };
+    if (blankAsZero) return { value: ZERO, unit: null, implicitZero: true };
     throw new AmountParseError(input, `“${input.trim()}”不是金额`);
   }
   let unit: Unit | null = null;
