@@ -20,6 +20,8 @@ const normText = memoByText((v: string) =>
     .replace(/[:：]+$/, ""),
 );
 
+const nfkc = memoByText((v: string) => v.normalize("NFKC"));
+
 /** Label text as compared: NFKC, no whitespace, no parenthesised part, no trailing colon. */
 export function normLabel(v: CellValue): string {
   return typeof v === "string" ? normText(v) : "";
@@ -97,11 +99,13 @@ interface LabelCell {
 
 /** A form title: a short cell containing 项目绩效目标完成情况表 / 项目支出绩效自评表 (not a sentence mentioning it). */
 function isTitle(v: CellValue): string | null {
-  if (typeof v !== "string") return null;
+  return typeof v === "string" ? titleOf(v) : null;
+}
+const titleOf = memoByText((v: string): string | null => {
   const n = normLabel(v);
   if (n.length > 40 || /[，。；]/.test(n)) return null;
   return TITLES.find((t) => n.includes(t)) ?? null;
-}
+});
 
 /** Every performance form in the workbook, in sheet order and top to bottom. */
 export function readForms(snapshot: WorkbookSnapshot): PerfForm[] {
@@ -142,7 +146,7 @@ function readForm(grid: Grid, first: number, last: number, titleCol: number, tit
     for (let c = grid.left; c <= grid.right; c++) {
       const v = cellAt(grid.sheet, r, c);
       if (typeof v !== "string") continue;
-      const t = v.normalize("NFKC");
+      const t = nfkc(v);
       if (year === null && r <= first + 3) {
         const m = /(\d{4})\s*年度?/.exec(t);
         if (m) year = Number(m[1]);
