@@ -241,11 +241,12 @@ function checkRowSum(model: ReportModel, rule: Rule, emit: Emit): void {
   const table = rule.table ? model.tables[rule.table] : undefined;
   if (!table) return;
   const totalCol = rule.total as string;
+  const columns = (rule.parts as string[]).map((p) => ({ neg: p.startsWith("-"), col: p.replace(/^-/, "") }));
   for (const row of table.rows) {
     const total = row.values[totalCol];
     if (!total) continue;
-    const parts = (rule.parts as string[])
-      .map((p) => ({ neg: p.startsWith("-"), fig: row.values[p.replace(/^-/, "")] }))
+    const parts = columns
+      .map((c) => ({ neg: c.neg, fig: row.values[c.col] }))
       .filter((p): p is { neg: boolean; fig: Figure } => Boolean(p.fig));
     if (parts.length === 0) continue;
     footCell(rule, total, parts, MESSAGES.rowSum, () => ({ title: `${TABLE_NAMES[table.key]} ${rule.title}`, row: `“${rowLabel(row)}”`, total: columnHeader(table, totalCol) }), emit);
