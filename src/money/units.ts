@@ -1,5 +1,5 @@
 import type Decimal from "decimal.js";
-import { D, TEN_THOUSAND, asD, round } from "./decimal";
+import { TEN_THOUSAND, asD, round } from "./decimal";
 
 export type Unit = "万元" | "元";
 
