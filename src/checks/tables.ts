@@ -59,18 +59,59 @@ export interface Value {
   source?: Source;
 }
 
-function isRowMatch(row: TableRow, ref: CellRef): boolean {
-  if (ref.code !== undefined) return row.code === ref.code;
-  if (ref.row === "total") return row.level === "total" || row.key === "total";
-  return row.key === ref.row;
-}
-
 function rowLabel(row: TableRow): string {
   return row.code && row.level !== "total" ? `${row.code} ${row.label}` : row.label;
 }
 
 function columnHeader(table: TableModel, col: string): string {
   return table.columns.find((c) => c.key === col)?.header.replace(/\s+/g, "") ?? col;
+}
+
+/**
+ * First rows of a table by code, by key, the first total row and the first row having each column,
+ * built once per rows array (rebuilt when the array's length changes) and cached on it.
+ */
+interface RowIndex {
+  length: number;
+  byCode: Map<string, TableRow>;
+  byKey: Map<string, TableRow>;
+  total?: TableRow;
+  withCol: Map<string, TableRow | null>;
+}
+
+const ROW_INDEX = new WeakMap<TableRow[], RowIndex>();
+
+function rowIndex(table: TableModel): RowIndex {
+  const rows = table.rows;
+  const cached = ROW_INDEX.get(rows);
+  if (cached && cached.length === rows.length) return cached;
+  const ix: RowIndex = { length: rows.length, byCode: new Map(), byKey: new Map(), withCol: new Map() };
+  for (const r of rows) {
+    if (r.code !== undefined && !ix.byCode.has(r.code)) ix.byCode.set(r.code, r);
+    if (r.key !== undefined && !ix.byKey.has(r.key)) ix.byKey.set(r.key, r);
+    if (!ix.total && (r.level === "total" || r.key === "total")) ix.total = r;
+  }
+  ROW_INDEX.set(rows, ix);
+  return ix;
+}
+
+/** The first row matching a single-row reference (the first row with the code; else the first total row for "total"; else the first row with the key). */
+function findRow(table: TableModel, ref: CellRef): TableRow | undefined {
+  const ix = rowIndex(table);
+  if (ref.code !== undefined) return ix.byCode.get(ref.code);
+  if (ref.row === "total") return ix.total;
+  return ref.row === undefined ? undefined : ix.byKey.get(ref.row);
+}
+
+/** The first row having a value in a column. */
+function firstWithCol(table: TableModel, col: string): TableRow | undefined {
+  const ix = rowIndex(table);
+  let hit = ix.withCol.get(col);
+  if (hit === undefined) {
+    hit = table.rows.find((r) => r.values[col]) ?? null;
+    ix.withCol.set(col, hit);
+  }
+  return hit ?? undefined;
 }
 
 function rowsOf(table: TableModel, ref: CellRef): TableRow[] {
@@ -109,7 +150,7 @@ export function resolve(model: ReportModel, ref: CellRef): Value[] | null {
     return rowsOf(table, ref).map((r) => ({ fig: r.values[col], absent: !r.values[col], label: `${tname}“${rowLabel(r)}”`, source: r.values[col]?.source }));
   }
   const header = columnHeader(table, col);
-  const row = ref.row === undefined && ref.code === undefined ? table.rows.find((r) => r.values[col]) : table.rows.find((r) => isRowMatch(r, ref));
+  const row = ref.row === undefined && ref.code === undefined ? firstWithCol(table, col) : findRow(table, ref);
   if (!row) return [{ absent: true, label: `${tname}“${ref.row ?? ref.code ?? header}”` }];
   const label = ref.row === undefined && ref.code === undefined ? `${tname}“${header}”` : `${tname}“${rowLabel(row)}”${col === "amount" ? "" : `（${header}）`}`;
   return [{ fig: row.values[col], absent: !row.values[col], label, source: row.values[col]?.source ?? { sheet: table.sheet, cell: "" } }];
