@@ -174,6 +174,8 @@ function comparison(values: Value[]): Comparison {
 }
 
 const fmt = (d: Decimal) => formatNumber(d, "fixed2");
+/** fmt(d.abs()) from fmt(d): half-up rounding is symmetric, and a rounded zero is printed unsigned. */
+const unsigned = (printed: string) => (printed.charCodeAt(0) === 45 ? printed.slice(1) : printed);
 const CENT = new D("0.01");
 
 interface Emit {
@@ -224,7 +226,7 @@ function checkSum(model: ReportModel, rule: Rule, emit: Emit): void {
     parts: parts.length === 1 ? parts[0].label : "各组成项",
     stated: shown.stated,
     expected: shown.expected,
-    difference: fmt(diff.abs()),
+    difference: unsigned(shown.difference),
     unit: cmp.unit,
     tolerance: g.tolerance ? fmt(g.tolerance) : "",
   };
@@ -267,7 +269,7 @@ function footCell(
       Object.assign(slots(), {
         stated: shown.stated,
         expected: shown.expected,
-        difference: fmt(diff.abs()),
+        difference: unsigned(shown.difference),
         unit: cmp.unit,
         tolerance: g.tolerance ? fmt(g.tolerance) : "",
       }),
@@ -356,7 +358,7 @@ function checkPair(rule: Rule, a: Value, b: Value, relation: "eq" | "leq" | "geq
       rhs: b.label,
       lhsValue: shown.stated,
       rhsValue: shown.expected,
-      difference: fmt(diff.abs()),
+      difference: unsigned(shown.difference),
       unit: cmp.unit,
     }),
     sheet: src?.sheet,
@@ -387,10 +389,13 @@ function checkRowsMatch(model: ReportModel, rule: Rule, emit: Emit): void {
     const rv: Value = { fig: r?.values[right.col ?? "amount"], label: `${TABLE_NAMES[rt.key]}“${r ? rowLabel(r) : code}”`, source: r?.values[right.col ?? "amount"]?.source };
     if (!lv.fig && !rv.fig) continue;
     const cmp = comparison([lv, rv]);
-    const diff = cmp.value(lv).minus(cmp.value(rv));
+    const lval = cmp.value(lv);
+    const rval = cmp.value(rv);
+    const diff = lval.minus(rval);
     const severity = grade(rule, diff, cmp, 1, true)?.severity;
     if (!severity) continue;
     const src = lv.source ?? rv.source;
+    const shown = { stated: fmt(lval), expected: fmt(rval), difference: fmt(diff) };
     emit({
       rule: rule.id,
       severity,
@@ -399,16 +404,14 @@ function checkRowsMatch(model: ReportModel, rule: Rule, emit: Emit): void {
         label: `“${(l ?? r) ? rowLabel((l ?? r) as TableRow) : code}”`,
         leftTable: TABLE_NAMES[lt.key],
         rightTable: TABLE_NAMES[rt.key],
-        lhsValue: fmt(cmp.value(lv)),
-        rhsValue: fmt(cmp.value(rv)),
-        difference: fmt(diff.abs()),
+        lhsValue: shown.stated,
+        rhsValue: shown.expected,
+        difference: unsigned(shown.difference),
         unit: cmp.unit,
       }),
       sheet: src?.sheet,
       cell: src?.cell,
-      stated: fmt(cmp.value(lv)),
-      expected: fmt(cmp.value(rv)),
-      difference: fmt(diff),
+      ...shown,
     });
   }
 }
@@ -420,13 +423,14 @@ function checkNonNegative(model: ReportModel, rule: Rule, emit: Emit): void {
     if (row.key && rule.exceptRows?.includes(row.key)) continue;
     for (const [col, fig] of Object.entries(row.values)) {
       if (!fig.raw.isNegative()) continue;
+      const stated = fmt(fig.wan);
       emit({
         rule: rule.id,
         severity: rule.severity,
-        message: fill(MESSAGES.nonNegative, { title: `${TABLE_NAMES[table.key]} ${rule.title}`, row: `“${rowLabel(row)}”`, column: columnHeader(table, col), stated: fmt(fig.wan) }),
+        message: fill(MESSAGES.nonNegative, { title: `${TABLE_NAMES[table.key]} ${rule.title}`, row: `“${rowLabel(row)}”`, column: columnHeader(table, col), stated }),
         sheet: fig.source.sheet,
         cell: fig.source.cell,
-        stated: fmt(fig.wan),
+        stated,
       });
     }
   }
