@@ -20,6 +20,7 @@ import {
 } from "./defs";
 import { cellText, codeDigits, codeLevel, compactText, isCode, normaliseCode, normaliseLabel, splitCodeFromLabel } from "./labels";
 import { leiCodeByName } from "./subjects";
+import { memoByText } from "../memo";
 
 type Side = NonNullable<TableRow["side"]>;
 
@@ -86,9 +87,7 @@ function matchesAny(text: string, patterns: RegExp[]): boolean {
   return false;
 }
 
-export function isNoteText(text: string): boolean {
-  return matchesAny(compactText(text), NOTE_PATTERNS);
-}
+export const isNoteText: (text: string) => boolean = memoByText((text: string): boolean => matchesAny(compactText(text), NOTE_PATTERNS));
 
 function isMetaText(text: string): boolean {
   const t = compactText(text);
@@ -371,8 +370,10 @@ export function parseTable(ix: SheetIndex, key: TableKey, titleRow: number, titl
       }
       const values: Record<string, Figure> = {};
       let anyExplicit = false;
+      // Value columns under the label's own merge carry no value.
+      const coveredTo = labelCell && valueBlock === b ? (ix.mergeAt(dr, labelCell.col)?.right ?? -1) : -1;
       for (const vc of valueBlock.valueCols) {
-        if (labelCell && valueBlock === b && vc.col <= (ix.mergeAt(dr, labelCell.col)?.right ?? -1)) continue;
+        if (vc.col <= coveredTo) continue;
         const v = ix.at(dr, vc.col);
         const p = tryParseAmount(v);
         if (!p) {

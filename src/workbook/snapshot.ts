@@ -53,8 +53,15 @@ export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellValu
   return c < line.length ? (line[c] ?? null) : null;
 }
 
+const LETTERS: string[] = [];
+
 /** Column letters for a 0-based column index: 0 → A, 27 → AB. */
 export function columnLetters(col: number): string {
+  if (col >= 0 && col < 1024 && Number.isInteger(col)) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let s = "";
   while (n > 0) {
