@@ -35,6 +35,8 @@ export function fromCellNumber(n: number): Decimal {
   // shortest form (String) has at most 15 significant digits (a double keeps 15 digits exactly).
   if (Number.isInteger(n) && Math.abs(n) < 1e15 && !Object.is(n, -0)) return new D(n);
   const s = String(n);
+  // At most 15 characters (sign and point included) means at most 15 significant digits.
+  if (s.length <= 15 && !s.includes("e")) return new D(s);
   if (!s.includes("e") && s.replace("-", "").replace(".", "").replace(/^0+/, "").length <= 15) return new D(s);
   return new D(n.toPrecision(15));
 }
