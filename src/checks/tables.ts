@@ -63,8 +63,18 @@ function rowLabel(row: TableRow): string {
   return row.code && row.level !== "total" ? `${row.code} ${row.label}` : row.label;
 }
 
+const HEADERS = new WeakMap<TableModel["columns"], Map<string, string>>();
+
+/** A column's header without whitespace (the key itself when the table has no such column), cached per columns array. */
 function columnHeader(table: TableModel, col: string): string {
-  return table.columns.find((c) => c.key === col)?.header.replace(/\s+/g, "") ?? col;
+  let cache = HEADERS.get(table.columns);
+  if (!cache) HEADERS.set(table.columns, (cache = new Map()));
+  let h = cache.get(col);
+  if (h === undefined) {
+    h = table.columns.find((c) => c.key === col)?.header.replace(/\s+/g, "") ?? col;
+    cache.set(col, h);
+  }
+  return h;
 }
 
 /**
