@@ -396,7 +396,7 @@ function parseBody(
   }
 
   // 一是、二是…
-  const shi = [...text.matchAll(/(^|[。；;，,：:\s])([一二三四五六七八九十]+)是/gu)];
+  const shi = text.includes("是") ? [...text.matchAll(/(^|[。；;，,：:\s])([一二三四五六七八九十]+)是/gu)] : [];
   if (shi.length >= 2) {
     claims.push({
       kind: "enumMarkers",
@@ -551,7 +551,7 @@ function parseBody(
   }
 
   // flat changes: 与2019年决算数持平 / 与上年持平 / 无增减变化
-  for (const m of text.matchAll(/(与|比|较)\s*(\d{4}|上)\s*年度?\s*(决算数?)?\s*(相比)?[，,]?\s*(持平|无增减变化|无变化)/gu)) {
+  if (text.includes("持平") || text.includes("变化")) for (const m of text.matchAll(/(与|比|较)\s*(\d{4}|上)\s*年度?\s*(决算数?)?\s*(相比)?[，,]?\s*(持平|无增减变化|无变化)/gu)) {
     let ls = m.index!;
     while (ls > 0 && !/[，,。；;：:]/.test(text[ls - 1])) ls--;
     claims.push({
@@ -581,7 +581,7 @@ function parseBody(
 
   // enumerations: after 其中：/主要用于以下方面：, until the sentence end or the next marker
   const markerRe = /(其中\s*[：:，,]|主要用于以下方面\s*[：:]?|主要用于\s*[：:])/gu;
-  const markers = [...text.matchAll(markerRe)];
+  const markers = text.includes("其中") || text.includes("主要用于") ? [...text.matchAll(markerRe)] : [];
   const claimedItems = new Set<AmountClaim>();
   for (let k = 0; k < markers.length; k++) {
     const ms = markers[k].index!;
