@@ -109,12 +109,19 @@ function resolveRefValue(model: ReportModel, ref: RefTemplate & { supplementCode
   return { value: round(v.fig.wan, 2), label: v.label, source: v.source };
 }
 
+/** Slot values already resolved during the running checkBindings call on a model (bounds are never modified). */
+const SLOT_CACHE = new WeakMap<ReportModel, Map<string, Bound | null>>();
+
 /** The table value a slot must equal, as printed (万元, 2 decimals). */
 function slotValue(model: ReportModel, slot: string): Bound | null {
+  const cache = SLOT_CACHE.get(model);
+  const hit = cache?.get(slot);
+  if (hit !== undefined) return hit;
   const m = match(AMOUNTS, slot);
-  if (!m) return null;
-  const ref = instantiate(model, m.value, m.vars);
-  return ref ? resolveRefValue(model, ref) : null;
+  const ref = m ? instantiate(model, m.value, m.vars) : null;
+  const b = ref ? resolveRefValue(model, ref) : null;
+  cache?.set(slot, b);
+  return b;
 }
 
 const fmt = (d: Decimal) => formatNumber(d, "fixed2");
@@ -250,6 +257,16 @@ function checkExecution(model: ReportModel, c: ExecutionClaim, sheet: string, ou
 /** Checks every claim of the narrative that has a slot against the table cell or 补充数据 field it restates (DOMAIN §2.4). */
 export function checkBindings(parsed: ParsedNarrative, model: ReportModel, sheet: string): Finding[] {
   const out: Finding[] = [];
+  SLOT_CACHE.set(model, new Map());
+  try {
+    checkClaims(parsed, model, sheet, out);
+  } finally {
+    SLOT_CACHE.delete(model);
+  }
+  return out;
+}
+
+function checkClaims(parsed: ParsedNarrative, model: ReportModel, sheet: string, out: Finding[]): void {
   for (const c of parsed.claims) {
     if (!c.slot) continue;
     switch (c.kind) {
@@ -270,5 +287,4 @@ export function checkBindings(parsed: ParsedNarrative, model: ReportModel, sheet
         break;
     }
   }
-  return out;
 }
