@@ -116,6 +116,16 @@ export function rateConsistent(
   if (dLo.lte(0) && dHi.gte(0)) return round(n.div(d.isZero() ? 1 : d).times(100), dp).eq(stated);
   // The ratio n/d is monotone in each input, so its extremes over the box are at corners; with d of
   // one sign the corner of each extreme follows from the signs (rounding the quotient keeps the order).
+  const lo = stated.minus(half);
+  const hi = stated.plus(half);
+  if (nLo.sd() <= SHORT && nHi.sd() <= SHORT && dLo.sd() <= SHORT && dHi.sd() <= SHORT && lo.sd() <= SHORT && hi.sd() <= SHORT) {
+    // Short operands: compare cross-multiplied, which is exact. A quotient of such numbers that is not
+    // exactly a bound differs from it by far more than its 40-digit rounding, so the result is the same.
+    if (dLo.gt(0)) {
+      return nHi.times(HUNDRED).gte(lo.times(nHi.isNegative() ? dHi : dLo)) && nLo.times(HUNDRED).lte(hi.times(nLo.isNegative() ? dLo : dHi));
+    }
+    return nLo.times(HUNDRED).lte(lo.times(nLo.isNegative() ? dHi : dLo)) && nHi.times(HUNDRED).gte(hi.times(nHi.isNegative() ? dLo : dHi));
+  }
   let max: Decimal;
   let min: Decimal;
   if (dLo.gt(0)) {
@@ -129,6 +139,8 @@ export function rateConsistent(
 }
 
 const HALF_CENT = new D("0.005");
+/** Significant digits up to which rateConsistent compares cross-multiplied instead of dividing. */
+const SHORT = 15;
 const HALF_UNITS = new Map<number, Decimal>();
 /** Half a unit of the dp-th decimal: 0.005 for dp = 2. */
 function halfUnit(dp: number): Decimal {
