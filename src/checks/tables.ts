@@ -347,7 +347,8 @@ function checkHierarchy(model: ReportModel, rule: Rule, emit: Emit): void {
   }
 }
 
-function checkPair(rule: Rule, a: Value, b: Value, relation: "eq" | "leq" | "geq", emit: Emit, template: string): void {
+/** Compares two values (equal, ≤ or ≥) and emits a finding in `template`'s words; `extra` adds message slots. */
+function checkPair(rule: Rule, a: Value, b: Value, relation: "eq" | "leq" | "geq", emit: Emit, template: string, extra: Record<string, string> = {}): void {
   const cmp = comparison([a, b]);
   const av = cmp.value(a);
   const bv = cmp.value(b);
@@ -363,6 +364,7 @@ function checkPair(rule: Rule, a: Value, b: Value, relation: "eq" | "leq" | "geq
     rule: rule.id,
     severity,
     message: fill(template, {
+      ...extra,
       title: rule.title,
       lhs: a.label,
       rhs: b.label,
@@ -398,30 +400,10 @@ function checkRowsMatch(model: ReportModel, rule: Rule, emit: Emit): void {
     const lv: Value = { fig: l?.values[left.col ?? "amount"], label: `${TABLE_NAMES[lt.key]}“${l ? rowLabel(l) : code}”`, source: l?.values[left.col ?? "amount"]?.source };
     const rv: Value = { fig: r?.values[right.col ?? "amount"], label: `${TABLE_NAMES[rt.key]}“${r ? rowLabel(r) : code}”`, source: r?.values[right.col ?? "amount"]?.source };
     if (!lv.fig && !rv.fig) continue;
-    const cmp = comparison([lv, rv]);
-    const lval = cmp.value(lv);
-    const rval = cmp.value(rv);
-    const diff = lval.minus(rval);
-    const severity = grade(rule, diff, cmp, 1, true)?.severity;
-    if (!severity) continue;
-    const src = lv.source ?? rv.source;
-    const shown = { stated: fmt(lval), expected: fmt(rval), difference: fmt(diff) };
-    emit({
-      rule: rule.id,
-      severity,
-      message: fill(MESSAGES.rowsMatch, {
-        title: rule.title,
-        label: `“${(l ?? r) ? rowLabel((l ?? r) as TableRow) : code}”`,
-        leftTable: TABLE_NAMES[lt.key],
-        rightTable: TABLE_NAMES[rt.key],
-        lhsValue: shown.stated,
-        rhsValue: shown.expected,
-        difference: unsigned(shown.difference),
-        unit: cmp.unit,
-      }),
-      sheet: src?.sheet,
-      cell: src?.cell,
-      ...shown,
+    checkPair(rule, lv, rv, "eq", emit, MESSAGES.rowsMatch, {
+      label: `“${(l ?? r) ? rowLabel((l ?? r) as TableRow) : code}”`,
+      leftTable: TABLE_NAMES[lt.key],
+      rightTable: TABLE_NAMES[rt.key],
     });
   }
 }

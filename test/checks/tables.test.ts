@@ -64,6 +64,16 @@ describeShared("table rules on ../shared/fixtures", () => {
     expect(ids).toContain("T3-1:error");
   });
 
+  it("a 类 of 公开01表 that differs from 公开03表 is named with both tables (X-3b)", async () => {
+    const s = await snapshotOf(fixture("bazhong-2020.xlsx"));
+    const row = readReport(s).tables.T01!.rows.find((r) => r.code === "221")!;
+    const c = row.values.amount.source;
+    setCell(s, c.sheet, c.cell, 11.57);
+    const f = checkTables(readReport(s)).find((x) => x.rule === "X-3b")!;
+    expect(f).toMatchObject({ severity: "error", sheet: "公开01表", cell: c.cell, stated: "11.57", expected: "10.57", difference: "1.00" });
+    expect(f.message).toBe("公开01表各类支出 = 公开03表对应类的本年支出合计：“221 住房保障支出”在公开01表为11.57，在公开03表为10.57，差1.00万元");
+  });
+
   it("三公: 决算 over 预算 is a warning that asks for an explanation (T7-3); 补充数据 must agree with 公开07表", async () => {
     const s = await snapshotOf(fixture("bazhong-2020.xlsx"));
     const t07 = readReport(s).tables.T07!.rows[0];
