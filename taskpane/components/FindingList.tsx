@@ -15,27 +15,6 @@ const useStyles = makeStyles({
     padding: 0,
     minWidth: 0,
   },
-  finding: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "stretch",
-    textAlign: "start",
-    width: "100%",
-    minWidth: 0,
-    rowGap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    font: "inherit",
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: "1px",
-    },
-  },
   findingStatic: { cursor: "default" },
   head: {
     display: "flex",
@@ -77,7 +56,7 @@ export const FindingList: React.FC<FindingListProps> = ({ findings, recognition,
           <li key={i}>
             <button
               type="button"
-              className={mergeClasses(styles.finding, !target && styles.findingStatic)}
+              className={mergeClasses(common.card, !target && styles.findingStatic)}
               onClick={() => onActivate(f)}
               aria-label={findingAccessibleName(f, recognition)}
               aria-disabled={target ? undefined : true}

@@ -6,19 +6,13 @@ import {
   Dropdown,
   Option,
   Text,
-  Dialog,
-  DialogSurface,
-  DialogBody,
-  DialogTitle,
-  DialogContent,
-  DialogActions,
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, SaveRegular } from "@fluentui/react-icons";
 import type { TableKey } from "../../src/model/types";
 import { tableName } from "../../src/checks/report";
 import type { CheckOutcome, PaneServices } from "../services";
 import { mergeOverrides, overridesChanged, sheetChoices } from "./recognitionModel";
-import { Busy, ErrorBar, SuccessBar, useCommonStyles, useServiceCall } from "./common";
+import { Busy, ConfirmDialog, ErrorBar, SuccessBar, useCommonStyles, useServiceCall } from "./common";
 
 const NONE = "__none__";
 const LIST_LIMIT = 50;
@@ -255,25 +249,10 @@ export const RecognitionTab: React.FC<RecognitionTabProps> = ({ services, outcom
         </>
       ) : null}
 
-      <Dialog open={confirm} onOpenChange={(_, d) => setConfirm(d.open)}>
-        <DialogSurface data-testid="recognition-confirm">
-          <DialogBody>
-            <DialogTitle>保存识别设置到工作簿？</DialogTitle>
-            <DialogContent>
-              设置将保存在本工作簿中，下次打开时仍然有效。
-              注意：保存后，Excel 的“撤销”历史将被清空，此前的操作无法再撤销。确定要保存吗？
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={save} data-testid="recognition-confirm-save">
-                保存
-              </Button>
-              <Button onClick={() => setConfirm(false)} data-testid="recognition-confirm-cancel">
-                取消
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog open={confirm} title="保存识别设置到工作簿？" onConfirm={save} onCancel={() => setConfirm(false)} testId="recognition-confirm">
+        设置将保存在本工作簿中，下次打开时仍然有效。
+        注意：保存后，Excel 的“撤销”历史将被清空，此前的操作无法再撤销。确定要保存吗？
+      </ConfirmDialog>
     </div>
   );
 };

@@ -8,6 +8,12 @@ import {
   MessageBarActions,
   Button,
   Spinner,
+  Dialog,
+  DialogSurface,
+  DialogBody,
+  DialogTitle,
+  DialogContent,
+  DialogActions,
 } from "@fluentui/react-components";
 import { DismissRegular, ErrorCircleFilled, InfoFilled, WarningFilled } from "@fluentui/react-icons";
 import { SEVERITY_LABEL, type Severity } from "../../src/findings";
@@ -43,6 +49,28 @@ export const useCommonStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
     minWidth: 0,
+  },
+  /** A full-width clickable card (a finding, a project): a native button styled as a list item. */
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "stretch",
+    textAlign: "start",
+    width: "100%",
+    minWidth: 0,
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    font: "inherit",
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "1px",
+    },
   },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
@@ -160,3 +188,31 @@ export class PaneErrorBoundary extends React.Component<{ children: React.ReactNo
     return this.props.children;
   }
 }
+
+/** A yes/no question before writing to the workbook: 保存 confirms, 取消 or Esc closes. */
+export const ConfirmDialog: React.FC<{
+  open: boolean;
+  title: string;
+  children: React.ReactNode;
+  onConfirm: () => void;
+  onCancel: () => void;
+  testId: string;
+  contentClassName?: string;
+}> = ({ open, title, children, onConfirm, onCancel, testId, contentClassName }) => (
+  <Dialog open={open} onOpenChange={(_, d) => (!d.open ? onCancel() : undefined)}>
+    <DialogSurface data-testid={testId}>
+      <DialogBody>
+        <DialogTitle>{title}</DialogTitle>
+        <DialogContent className={contentClassName}>{children}</DialogContent>
+        <DialogActions>
+          <Button appearance="primary" onClick={onConfirm} data-testid={`${testId}-save`}>
+            保存
+          </Button>
+          <Button onClick={onCancel} data-testid={`${testId}-cancel`}>
+            取消
+          </Button>
+        </DialogActions>
+      </DialogBody>
+    </DialogSurface>
+  </Dialog>
+);

@@ -217,6 +217,22 @@ scenario("绩效：打开项目，表单显示工作簿中的内容", async ({ b
   const input = byId(page, `perf-cell-${name.source!.cell}`);
   assert.equal(await input.inputValue(), name.text);
   await shot(page, "perf");
+  // edit the name, save, confirm: only that cell of the form's sheet is written
+  await input.fill(`${name.text}（改）`);
+  await byId(page, "perf-save").click();
+  await byId(page, "perf-confirm").waitFor({ timeout: TIMEOUT });
+  await byId(page, "perf-confirm-save").click();
+  await byId(page, "perf-confirm").waitFor({ state: "detached", timeout: TIMEOUT });
+  const sheet = forms[last].sheet;
+  const cell = name.source!.cell;
+  await page.waitForFunction(
+    ([sh, a, want]) => {
+      const st = (window as unknown as { __juesuanPreview?: { state?: { sheet(n: string): { cell(a: string): unknown } | undefined } } }).__juesuanPreview?.state;
+      return st?.sheet(sh)?.cell(a) === want;
+    },
+    [sheet, cell, `${name.text}（改）`] as const,
+    { timeout: TIMEOUT },
+  );
   await assertClean(page, log);
   await page.close();
 });

@@ -8,12 +8,6 @@ import {
   Textarea,
   Field,
   Text,
-  Dialog,
-  DialogSurface,
-  DialogBody,
-  DialogTitle,
-  DialogContent,
-  DialogActions,
   useArrowNavigationGroup,
 } from "@fluentui/react-components";
 import { AddRegular, ArrowClockwiseRegular, ArrowUndoRegular, SaveRegular } from "@fluentui/react-icons";
@@ -21,7 +15,7 @@ import type { Finding } from "../../../src/findings";
 import type { CellEdit, PaneServices } from "../../services";
 import { navTarget } from "../findingsModel";
 import { FindingList } from "../FindingList";
-import { Busy, ErrorBar, SuccessBar, useCommonStyles, useServiceCall } from "../common";
+import { Busy, ConfirmDialog, ErrorBar, SuccessBar, useCommonStyles, useServiceCall } from "../common";
 import { cellKey, changedCells, formName, formStatus, projectNameProblem } from "./perfModel";
 import type { PerfCellView, PerfFormView, PerfIndicatorView } from "./types";
 
@@ -33,23 +27,6 @@ const useStyles = makeStyles({
     listStyleType: "none",
     margin: 0,
     padding: 0,
-  },
-  project: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "stretch",
-    textAlign: "start",
-    width: "100%",
-    minWidth: 0,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    font: "inherit",
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
   },
   projectSelected: {
     border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
@@ -391,7 +368,7 @@ export const PerfTab: React.FC<PerfTabProps> = ({ services }) => {
               <li key={f.id}>
                 <button
                   type="button"
-                  className={mergeClasses(styles.project, f.id === selected && styles.projectSelected)}
+                  className={mergeClasses(common.card, f.id === selected && styles.projectSelected)}
                   aria-current={f.id === selected ? "true" : undefined}
                   onClick={() => setSelected(f.id)}
                   data-testid={`perf-project-${i}`}
@@ -450,33 +427,25 @@ export const PerfTab: React.FC<PerfTabProps> = ({ services }) => {
         </div>
       </section>
 
-      <Dialog open={confirm !== null} onOpenChange={(_, d) => (!d.open ? setConfirm(null) : undefined)}>
-        <DialogSurface data-testid="perf-confirm">
-          <DialogBody>
-            <DialogTitle>保存到工作表？</DialogTitle>
-            <DialogContent className={common.wrap}>
-              将把以下 {confirm?.length ?? 0} 个单元格写入工作表“{form?.sheet}”：
-              <ul>
-                {(confirm ?? []).slice(0, 12).map((e) => (
-                  <li key={cellKey(e.sheet, e.cell)} className={common.clamp}>
-                    {e.cell}：{e.value === "" ? "（清空）" : e.value}
-                  </li>
-                ))}
-                {(confirm?.length ?? 0) > 12 ? <li>……另有 {(confirm?.length ?? 0) - 12} 个单元格</li> : null}
-              </ul>
-              只会修改这些单元格，不会改动表中的其他内容。
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={save} data-testid="perf-confirm-save">
-                保存
-              </Button>
-              <Button onClick={() => setConfirm(null)} data-testid="perf-confirm-cancel">
-                取消
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={confirm !== null}
+        title="保存到工作表？"
+        onConfirm={save}
+        onCancel={() => setConfirm(null)}
+        testId="perf-confirm"
+        contentClassName={common.wrap}
+      >
+        将把以下 {confirm?.length ?? 0} 个单元格写入工作表“{form?.sheet}”：
+        <ul>
+          {(confirm ?? []).slice(0, 12).map((e) => (
+            <li key={cellKey(e.sheet, e.cell)} className={common.clamp}>
+              {e.cell}：{e.value === "" ? "（清空）" : e.value}
+            </li>
+          ))}
+          {(confirm?.length ?? 0) > 12 ? <li>……另有 {(confirm?.length ?? 0) - 12} 个单元格</li> : null}
+        </ul>
+        只会修改这些单元格，不会改动表中的其他内容。
+      </ConfirmDialog>
     </div>
   );
 };
