@@ -128,22 +128,25 @@ interface Queued {
   merged: Excel.RangeAreas;
 }
 
+/** Queues one sheet's values-only used range (its size, and its cells when `withValues`) and the merged areas of the whole sheet. */
+function queueSheet(sheets: Excel.WorksheetCollection, name: string, withValues: boolean): Queued {
+  const ws = sheets.getItem(name);
+  const used = ws.getUsedRangeOrNullObject(true);
+  if (withValues) used.load("address,rowIndex,columnIndex,rowCount,columnCount,values,valueTypes,numberFormat");
+  else used.load("address,rowIndex,columnIndex,rowCount,columnCount");
+  // Merges of the whole sheet: a merged area may reach outside the values-only used range.
+  const merged = ws.getRange().getMergedAreasOrNullObject();
+  merged.load("address");
+  return { name, used, merged };
+}
+
 /** Queues the per-sheet loads plus the names and settings; one sync. Sheets that appeared meanwhile are read by one more. */
 async function readInOneSync(context: Excel.RequestContext, names: string[], options: ReadOptions) {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const settings = context.workbook.settings;
   settings.load("items/key,items/value");
-  const queue = (list: string[]): Queued[] =>
-    list.map((name) => {
-      const ws = sheets.getItem(name);
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load("address,rowIndex,columnIndex,rowCount,columnCount,values,valueTypes,numberFormat");
-      // Merges of the whole sheet: a merged area may reach outside the values-only used range.
-      const merged = ws.getRange().getMergedAreasOrNullObject();
-      merged.load("address");
-      return { name, used, merged };
-    });
+  const queue = (list: string[]): Queued[] => list.map((name) => queueSheet(sheets, name, true));
   const queued = queue(names);
   const charts = queueCharts(sheets, names, options);
   await context.sync();
@@ -192,14 +195,7 @@ async function readChunked(context: Excel.RequestContext, names: string[], budge
   sheets.load("items/name");
   const settings = context.workbook.settings;
   settings.load("items/key,items/value");
-  const dims: Dim[] = names.map((name) => {
-    const ws = sheets.getItem(name);
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load("address,rowIndex,columnIndex,rowCount,columnCount");
-    const merged = ws.getRange().getMergedAreasOrNullObject();
-    merged.load("address");
-    return { name, used, merged };
-  });
+  const dims: Dim[] = names.map((name) => queueSheet(sheets, name, false));
   const charts = queueCharts(sheets, names, options);
   await context.sync();
   charts();
