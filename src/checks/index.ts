@@ -1,4 +1,6 @@
-import type { Finding } from "../findings";
+import recognitionRules from "../data/rules/recognition.json";
+import type { Finding, Severity } from "../findings";
+import { fill } from "../money/wording";
 import { summarise } from "../findings";
 import type { NarrativeParagraph, ReportModel, TableOverrides } from "../model/types";
 import { TABLE_KEYS } from "../model/types";
@@ -31,7 +33,7 @@ export interface CheckResult {
   summary: { error: number; warning: number; info: number };
 }
 
-const PASTED = "（粘贴的情况说明）";
+const PASTED = recognitionRules.pastedTextName;
 
 /** Keeps the first of findings that report the same rule at the same place. */
 function dedupe(findings: Finding[]): Finding[] {
@@ -62,26 +64,27 @@ function withoutRestated(bindings: Finding[], narrative: Finding[]): Finding[] {
   });
 }
 
+type RecognitionRule = keyof typeof recognitionRules.rules;
+
+function recognitionFinding(key: RecognitionRule, slots: Record<string, string | number> = {}, place: Partial<Finding> = {}): Finding {
+  const r = recognitionRules.rules[key];
+  return { rule: r.id, severity: r.severity as Severity, message: fill(r.message, slots), ...place };
+}
+
 /** What the recogniser could not find, as findings (the full report stays in model.recognition). */
 function recognitionFindings(model: ReportModel, hasNarrative: boolean): Finding[] {
   const out: Finding[] = [];
   const found = TABLE_KEYS.filter((k) => model.tables[k]);
   if (found.length > 0) {
-    for (const k of model.recognition.missing) {
-      out.push({ rule: "R-1", severity: "warning", message: `未找到${TABLE_NAMES[k]}，涉及该表的检查没有进行。可在“识别”页指定它所在的工作表。` });
-    }
+    for (const k of model.recognition.missing) out.push(recognitionFinding("missingTable", { table: TABLE_NAMES[k] }));
   } else {
-    out.push({ rule: "R-1", severity: "warning", message: "工作簿中没有识别到任何一张公开表，只检查了情况说明文本。" });
+    out.push(recognitionFinding("noTables"));
   }
-  if (!model.supplement && found.length > 0) {
-    out.push({ rule: "R-2", severity: "info", message: "没有“补充数据”工作表：上年数、预算数和主要原因无法核对。" });
-  }
+  if (!model.supplement && found.length > 0) out.push(recognitionFinding("noSupplement"));
   for (const u of model.recognition.unknownSupplementLabels) {
-    out.push({ rule: "R-3", severity: "info", message: `补充数据第${u.row}行的项目“${u.label}”无法识别，未参与检查。`, sheet: u.sheet, cell: `A${u.row}` });
+    out.push(recognitionFinding("unknownSupplementLabel", { row: u.row, label: u.label }, { sheet: u.sheet, cell: `A${u.row}` }));
   }
-  if (!hasNarrative && found.length > 0) {
-    out.push({ rule: "R-4", severity: "info", message: "没有找到“情况说明”工作表，未检查文字说明。可在检查页粘贴说明文本后再检查。" });
-  }
+  if (!hasNarrative && found.length > 0) out.push(recognitionFinding("noNarrative"));
   return out;
 }
 

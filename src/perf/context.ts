@@ -1,5 +1,6 @@
 import type Decimal from "decimal.js";
 import narrative from "../data/perf/narrative.json";
+import sanGongData from "../data/perf/sangong.json";
 import { D } from "../money/decimal";
 import { parseAmount } from "../money/parse";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
@@ -108,7 +109,8 @@ export function parseNarrative(paragraphs: PerfParagraph[] = []): PerfNarrative 
   return out;
 }
 
-const SAN_GONG_ITEMS = new Set(["公务接待费", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "国内公务接待费", "外事接待费"]);
+/** The 三公 items a project can be matched to (P-12), from the data file. */
+const SAN_GONG_ITEMS = new Set(sanGongData.items.map((i) => i.item));
 
 /**
  * The cross-check inputs from a report model (the reader's 补充数据 and 情况说明): the 十(四)
