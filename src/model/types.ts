@@ -91,6 +91,8 @@ export interface NarrativeParagraph {
   /** 1-based row in its sheet (or line number of a pasted text). */
   row: number;
   text: string;
+  /** Last line of a pasted text that this paragraph was joined from (lines wrapped as in a PDF); absent = `row`. */
+  lastRow?: number;
 }
 
 export interface Narrative {

@@ -7,6 +7,8 @@ export type NarrativeTemplate = TemplateId;
 export interface NarrativeParagraph {
   row: number;
   text: string;
+  /** Last line of a pasted text that this paragraph was joined from; absent = `row`. */
+  lastRow?: number;
 }
 
 export interface ParseNarrativeOptions {

@@ -272,6 +272,14 @@ export function parseTable(ix: SheetIndex, key: TableKey, titleRow: number, titl
     else if (role.kind === "label") b.labelCols.push(left + c);
     else b.valueCols.push({ col: left + c, key: "", header: path.join("/") });
   }
+  // Two or three adjacent code columns under one merged "科目编码" header, whose 类/款/项 captions sit in the
+  // first data row (next to 合计) rather than in the header, are the split 类 | 款 | 项 columns.
+  for (const b of blocks) {
+    if (b.codeCols.length >= 2 && b.codeCols.length <= 3 && b.codeCols.every((c) => c.part === "full")) {
+      const order = ["lei", "kuan", "xiang"] as const;
+      b.codeCols = b.codeCols.map((c, i) => ({ col: c.col, part: order[i] }));
+    }
+  }
   if (def.twoSided) blocks.forEach((b, i) => (b.side ??= def.blockSides[Math.min(i, def.blockSides.length - 1)]));
   const columns: ColumnInfo[] = [];
   for (const b of blocks) {
