@@ -23,29 +23,46 @@ export function paragraphsFromSheet(sheet: SheetSnapshot, col = 0): NarrativePar
   return out;
 }
 
-/** A line that ends a paragraph: a sentence end, a colon, or a heading-only line. */
-const PARAGRAPH_END = /[。！？：:；;」”"）)]$/;
+/** A line that ends a paragraph: a sentence end. */
+const PARAGRAPH_END = /[。！？][”"」）)]?$/;
 /** A line that starts a new paragraph: a heading number or a part title. */
-const PARAGRAPH_START = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|[—–-]+\s*\d+\s*[—–-]+$|图\d)/;
+const PARAGRAPH_START = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|图\d)/;
 /** A page marker such as "—5—" or "- 12 -" left by a PDF conversion. */
 const PAGE_MARK = /^[—–-]+\s*\d+\s*[—–-]+$/;
 
+/** Printed width of a line: CJK and full-width characters count 2, others 1. */
+function visualWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+  }
+  return w;
+}
+
+/**
+ * The wrap width of a text copied from a PDF, or 0 when its lines are paragraphs: the lines that fill the
+ * page width cluster tightly (±15 %) around the median of the longer half, and are at least half of the lines.
+ */
+function wrapWidth(lines: string[]): number {
+  const widths = lines.map((l) => visualWidth(l.trim())).filter((w) => w >= 20);
+  if (widths.length < 4) return 0;
+  const top = [...widths].sort((a, b) => b - a).slice(0, Math.ceil(widths.length / 2));
+  const m = top[Math.floor(top.length / 2)];
+  if (m > 120) return 0;
+  const full = widths.filter((w) => w >= m * 0.85 && w <= m * 1.15).length;
+  return full >= 3 && full * 2 >= widths.length ? Math.floor(m * 0.85) : 0;
+}
+
 /**
  * Lines of a pasted text as paragraphs; row = 1-based line number; blank lines are skipped.
- * Text copied from a PDF wraps paragraphs into lines: a line that stops mid-sentence (no sentence end) and a
- * long line followed by a line that does not start a heading are joined into one paragraph (`lastRow` says
- * where it ends). Short lines (titles, table rows) stay as they are.
+ * Text copied from a PDF wraps each paragraph into lines of the page width: such a line that does not end
+ * a sentence is joined with the next one unless that one starts a heading or a numbered item (`lastRow`
+ * says where the paragraph ends). Texts with one paragraph per line are kept as they are.
  */
 export function paragraphsFromText(text: string): NarrativeParagraph[] {
   const lines = String(text ?? "").split(/\r\n|\r|\n/);
-  const widths = lines.map((l) => l.trim().length).filter((n) => n > 0);
-  // The wrap width of a PDF text: the most common long line length (lines within 3 characters of it wrap).
-  const counts = new Map<number, number>();
-  for (const w of widths) if (w >= 16) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let wrap = 0;
-  let best = 0;
-  for (const [w, n] of counts) if (n > best || (n === best && w > wrap)) [wrap, best] = [w, n];
-  const wrapped = best >= 3 && best / Math.max(1, widths.length) >= 0.2;
+  const wrap = wrapWidth(lines);
   const out: NarrativeParagraph[] = [];
   let cur: NarrativeParagraph | null = null;
   for (let i = 0; i < lines.length; i++) {
@@ -67,9 +84,8 @@ export function paragraphsFromText(text: string): NarrativeParagraph[] {
       cur = { row: i + 1, text: line };
       out.push(cur);
     }
-    // The paragraph goes on when this line was cut at the wrap width and does not end a sentence.
-    const full = wrapped && t.length >= wrap - 3;
-    if (!full || PARAGRAPH_END.test(t)) cur = null;
+    // The paragraph goes on when this line fills the page width and does not end a sentence.
+    if (!(wrap > 0 && visualWidth(t) >= wrap) || PARAGRAPH_END.test(t)) cur = null;
   }
   return out;
 }

@@ -98,8 +98,14 @@ interface SlotRule {
   kind: string;
   match: string;
   slot: string;
+  /** The rule does not apply when the sentence before the claim matches this (e.g. a 预留 or 中小企业 qualifier). */
+  notContext?: string;
 }
-const RULES: (SlotRule & { re: RegExp })[] = (slotData.rules as SlotRule[]).map((r) => ({ ...r, re: new RegExp(r.match, "u") }));
+const RULES: (SlotRule & { re: RegExp; notRe?: RegExp })[] = (slotData.rules as SlotRule[]).map((r) => ({
+  ...r,
+  re: new RegExp(r.match, "u"),
+  notRe: r.notContext ? new RegExp(r.notContext, "u") : undefined,
+}));
 
 export interface SameQuantityDef {
   id: string;
@@ -123,10 +129,11 @@ const SANGONG: [RegExp, string][] = [
   [/接待/, "reception"],
 ];
 
-function matchRule(canonical: string, kind: string, text: string, ctx: string | null): string | undefined {
+function matchRule(canonical: string, kind: string, text: string, ctx: string | null, sentence = ""): string | undefined {
   for (const r of RULES) {
     if (r.section !== canonical || r.kind !== kind) continue;
     if (!r.re.test(text)) continue;
+    if (r.notRe && r.notRe.test(sentence)) continue;
     if (r.slot.includes("{ctx}") && !ctx) continue;
     return r.slot.replace("{ctx}", ctx ?? "").replace("{label}", text.replace(/\d.*$/, ""));
   }
@@ -135,6 +142,14 @@ function matchRule(canonical: string, kind: string, text: string, ctx: string | 
 
 /** Sets `slot` on every claim whose meaning is identifiable. Called by parseNarrative. */
 export function assignSlots(parsed: ParsedNarrative): void {
+  const textByRow = new Map(parsed.paragraphs.map((p) => [p.row, p.text]));
+  /** The sentence of a claim up to the claim (from the last 。；; before it). */
+  const sentenceBefore = (c: Claim): string => {
+    const t = textByRow.get(c.row) ?? "";
+    const head = t.slice(0, c.start);
+    const cut = Math.max(head.lastIndexOf("。"), head.lastIndexOf("；"), head.lastIndexOf(";"));
+    return head.slice(cut + 1);
+  };
   // 七(二): which 三公 item each paragraph speaks of, carried from its numbered paragraph
   const ctxByRow = new Map<number, string | null>();
   let ctx: string | null = null;
@@ -169,7 +184,7 @@ export function assignSlots(parsed: ParsedNarrative): void {
     const cx = ctxByRow.get(c.row) ?? null;
     switch (c.kind) {
       case "amount":
-        c.slot = matchRule(c.canonical, c.role === "budget" ? "budget" : "amount", c.label, cx);
+        c.slot = matchRule(c.canonical, c.role === "budget" ? "budget" : "amount", c.label, cx, sentenceBefore(c));
         break;
       case "share":
         if (c.canonical === "10.2" && c.of) {
