@@ -177,13 +177,17 @@ export type Span = { row: number; last: number; text: string };
 
 function spanOf(q: string, spans: Span[]): Span[] {
   // The quote's first literal piece (before "…", "=" or "vs") locates it; else its numbers.
-  const pieces = q.split(/…|\.\.\.| = | vs |\+/).map((p) => norm(p).replace(/[()（）]/g, "")).filter((p) => p.length >= 4);
+  const pieces = q
+    .replace(/\([A-Za-z][^)]*\)/g, "")
+    .split(/…|\.\.\.| = | vs | \/ |\+/)
+    .map((p) => norm(p).replace(/[()（）]/g, ""))
+    .filter((p) => p.length >= 4);
   const clean = (t: string) => norm(t).replace(/[()（）]/g, "");
   for (const piece of pieces) {
     const hit = spans.filter((s) => clean(s.text).includes(piece));
     if (hit.length) return hit;
   }
-  const nums = numbersOf(q).filter((n) => n.length >= 3);
+  const nums = numbersOf(q).filter((n) => n.length >= 2);
   if (!nums.length) return [];
   const hit = spans.filter((s) => nums.some((n) => numbersOf(s.text).includes(n)));
   return hit;

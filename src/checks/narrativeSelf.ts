@@ -154,9 +154,13 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
       continue;
     }
     if (identityFailed.has(c)) continue;
-    if (!c.slot || !c.amount || !c.rate || !on("N-yoy-rate")) continue;
+    if (!c.amount || !c.rate || !on("N-yoy-rate")) continue;
     const r = yoyExpected(c);
     if (!r || r.ok) continue;
+    // A change whose subject is not identified is judged only when no amount of its sentence (before it)
+    // can be its base: when unsure what the rate is of, it is not an error.
+    if (!c.slot && sentenceAmountsBefore(parsed, c).some((a) => yoyExpected({ ...c, current: a })?.ok)) continue;
+    if (!c.slot && !sameSentence(parsed, c.current!, c)) continue;
     out.push(
       narrativeFinding("N-yoy-rate", sheet, {
         row: c.row,
@@ -427,6 +431,19 @@ function foot(total: AmountClaim, parts: AmountClaim[], name: string, out: Findi
 }
 
 /** prior = current ∓ change; is the printed rate consistent with change / prior? */
+/** Amount claims (决算数, not 预算数) of the change's sentence that stand before it. */
+function sentenceAmountsBefore(parsed: ParsedNarrative, c: ChangeClaim): AmountClaim[] {
+  return parsed.claims.filter((a): a is AmountClaim => a.kind === "amount" && a.row === c.row && a.end <= c.start && a.role !== "budget" && sameSentence(parsed, a, c));
+}
+
+/** No sentence end (。！？) between the two claims of one paragraph. */
+function sameSentence(parsed: ParsedNarrative, a: { row: number; end: number }, b: { row: number; start: number }): boolean {
+  if (a.row !== b.row) return false;
+  const p = parsed.paragraphs.find((x) => x.row === a.row);
+  if (!p) return false;
+  return !/[。！？]/.test(p.text.slice(a.end, b.start));
+}
+
 function yoyExpected(c: ChangeClaim): { ok: boolean; expected: Decimal; prior: Decimal } | null {
   if (!c.amount || !c.rate || !c.current || c.direction === "ambiguous" || c.direction === "flat") return null;
   const prior = c.direction === "increase" ? c.current.value.minus(c.amount) : c.current.value.plus(c.amount);
