@@ -68,6 +68,24 @@ export interface FakeExcelOptions {
   maxCellsPerLoad?: number;
   /** Visibility per sheet name, for sheets of the snapshot. */
   visibility?: Record<string, Visibility>;
+  /**
+   * What a get over maxCellsPerLoad does. Microsoft documents a five-million-cell limit for get
+   * operations, and that `Range.values` "doesn't always throw an error. In some cases, Range.values
+   * returns null instead" (OfficeDev/office-js-docs-pr #5821; OfficeDev/office-js #4783, #6781).
+   * Default "null", the harder case for the adapter.
+   */
+  oversizedGet?: "null" | "error";
+  /**
+   * The error code of a response over maxResponseBytes. Excel on the web documents
+   * ResponsePayloadSizeLimitExceeded, but oversized requests are also reported as GeneralException
+   * ("An internal error has occurred", OfficeDev/office-js-docs #1247, office-js-docs-reference #354).
+   */
+  payloadErrorCode?: "ResponsePayloadSizeLimitExceeded" | "GeneralException";
+  /**
+   * Decimal separator of the user's locale for text typed through range.values: with ",", "393.40"
+   * stays text, as it would in a comma-decimal Excel (values are parsed like user input).
+   */
+  decimalSeparator?: "." | ",";
 }
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -98,6 +116,7 @@ const MSG = {
   alreadyExists: "A resource with the same name or identifier already exists.",
   invalidArg: "The argument is invalid or missing or has an incorrect format.",
   invalidOp: "The requested operation is invalid.",
+  internal: "An internal error has occurred.",
   afterRun: "The object is no longer usable: it was created in an Excel.run batch that has completed.",
 };
 
@@ -142,9 +161,15 @@ class WorkbookState {
 const key = (r: number, c: number) => r * MAX_COLS + c;
 const unkey = (k: number) => ({ row: Math.floor(k / MAX_COLS), col: k % MAX_COLS });
 
-function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
+function usedRect(sheet: SheetState, valuesOnly: boolean, within?: Rect): Rect | null {
   let r: Rect | null = null;
-  const add = (row: number, col: number) => {
+  const add = (row0: number, col0: number) => {
+    let row = row0;
+    let col = col0;
+    if (within) {
+      row = Math.min(Math.max(row, within.top), within.bottom);
+      col = Math.min(Math.max(col, within.left), within.right);
+    }
     if (!r) r = { top: row, bottom: row, left: col, right: col };
     else {
       r.top = Math.min(r.top, row);
@@ -156,10 +181,12 @@ function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
   for (const [k, cell] of sheet.cells) {
     if (valuesOnly && cell.t === "Empty") continue;
     const { row, col } = unkey(k);
+    if (within && (row < within.top || row > within.bottom || col < within.left || col > within.right)) continue;
     add(row, col);
   }
   if (!valuesOnly) {
     for (const m of sheet.merges) {
+      if (within && !intersects(m, within)) continue;
       add(m.top, m.left);
       add(m.bottom, m.right);
     }
@@ -222,7 +249,10 @@ class Ctx {
     await Promise.resolve();
     for (const a of actions) a();
     const limit = this.state.options.maxResponseBytes ?? 5 * 1024 * 1024;
-    if (this.responseBytes > limit) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", MSG.payload);
+    if (this.responseBytes > limit) {
+      const code = this.state.options.payloadErrorCode ?? "ResponsePayloadSizeLimitExceeded";
+      throw new FakeOfficeError(code, code === "GeneralException" ? MSG.internal : MSG.payload);
+    }
   }
 }
 
@@ -433,7 +463,10 @@ class FakeRange extends FakeObject<RangeTarget> {
         return rows * cols;
     }
     const limit = this.ctx.state.options.maxCellsPerLoad ?? 5000000;
-    if (rows * cols > limit) throw new FakeOfficeError("RangeExceedsLimit", MSG.tooManyCells, `Range.${p}`);
+    if (rows * cols > limit) {
+      if ((this.ctx.state.options.oversizedGet ?? "null") === "null") return null;
+      throw new FakeOfficeError("RangeExceedsLimit", MSG.tooManyCells, `Range.${p}`);
+    }
     const grid: unknown[][] = [];
     for (let r = t.rect.top; r <= t.rect.bottom; r++) {
       const line: unknown[] = [];
@@ -493,11 +526,23 @@ class FakeRange extends FakeObject<RangeTarget> {
       t.sheet.cells.set(key(r, c), cell ? { ...cell, fmt: x } : { v: "", t: "Empty", fmt: x });
     }));
   }
+  /**
+   * Range.getMergedAreasOrNullObject (ExcelApi 1.13): "if the merged areas count in this range is more
+   * than 512, then this method will fail to return the result" (office-js-docs-reference,
+   * excel.range.yml). The fake fails the whole batch with GeneralException, as a failed request does.
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.ctx, this.child((t) => {
       const areas = t.sheet.merges.filter((m) => intersects(m, t.rect));
       if (areas.length > 512) throw new FakeOfficeError("GeneralException", "There are more than 512 merged areas in the range.");
       return areas.length ? { sheet: t.sheet, rects: [...areas].sort((a, b) => a.top - b.top || a.left - b.left) } : null;
+    }));
+  }
+  /** Range.getUsedRangeOrNullObject(valuesOnly) (ExcelApi 1.4): the used cells of this range only; null when none. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.ctx, this.child((t) => {
+      const rect = usedRect(t.sheet, valuesOnly === true, t.rect);
+      return rect ? { sheet: t.sheet, rect } : null;
     }));
   }
   getCell(row: number, column: number): FakeRange {
