@@ -13,6 +13,9 @@ import { checkBindings } from "./bindings";
 import { checkNarrativeSelf } from "./narrativeSelf";
 import { checkTables, TABLE_NAMES } from "./tables";
 import { checkNarrativeText } from "./text";
+import { runReportRules } from "./rules";
+import { ruleApplies } from "../narrative/catalogue";
+import { tableDisplayName } from "../reader/defs";
 
 export interface CheckOptions {
   /** Check this text as the narrative instead of the workbook's 情况说明 sheet (rows = line numbers). */
@@ -76,7 +79,10 @@ function recognitionFindings(model: ReportModel, hasNarrative: boolean): Finding
   const out: Finding[] = [];
   const found = TABLE_KEYS.filter((k) => model.tables[k]);
   if (found.length > 0) {
-    for (const k of model.recognition.missing) out.push(recognitionFinding("missingTable", { table: TABLE_NAMES[k] }));
+    // A table absent from a workbook that holds most of the set is missing from the report (error); with only a
+    // few tables present the workbook may be a partial one, and the absence is only said.
+    const key = found.length >= 5 ? "missingRequiredTable" : "missingTable";
+    for (const k of model.recognition.missing) out.push(recognitionFinding(key, { table: tableDisplayName(k) }));
   } else {
     out.push(recognitionFinding("noTables"));
   }
@@ -106,12 +112,20 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   } else if (model.narrative) {
     paragraphs = model.narrative.paragraphs;
   }
+  let parsed: ReturnType<typeof parseNarrative> | undefined;
   if (paragraphs && paragraphs.length > 0) {
-    const parsed = parseNarrative(paragraphs, { year: model.year, template: model.template });
+    parsed = parseNarrative(paragraphs, { year: model.year, template: model.template });
     const opts = { sheet, year: model.year ?? parsed.year ?? undefined, template: model.template };
     const own = [...checkNarrativeText(parsed, opts), ...checkNarrativeSelf(parsed, opts)];
     findings.push(...own);
     if (TABLE_KEYS.some((k) => model.tables[k])) findings.push(...withoutRestated(checkBindings(parsed, model, sheet), own));
+  }
+  {
+    const year = model.year ?? parsed?.year ?? null;
+    const template = model.template ?? parsed?.template ?? "sichuan-2020";
+    findings.push(
+      ...runReportRules({ model, snapshot, parsed, sheet, year, template, excerpt: options.narrativeText !== undefined, on: (id) => ruleApplies(id, year, template) }),
+    );
   }
 
   const forms = readForms(snapshot);

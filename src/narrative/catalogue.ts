@@ -5,7 +5,7 @@ import type { NarrativeTemplate } from "./types";
 
 export interface TextRule {
   id: string;
-  group: "text" | "self";
+  group: "text" | "self" | "table";
   severity: Severity;
   title: string;
   tolerance?: string;

@@ -1,0 +1,73 @@
+/**
+ * 六 基本支出: the items listed after “人员经费…主要包括：” and “公用经费…主要包括：” against the 款 of 公开06表 —
+ * an item named that is blank or 0 in the table (warning), a non-zero 款 not named (info). Names the table does
+ * not have are left alone (an abbreviation is not an error).
+ */
+import type { Finding } from "../../findings";
+import { formatNumber } from "../../money/format";
+import { narrativeFinding } from "../../narrative/catalogue";
+import type { TableRow } from "../../model/types";
+import { normaliseLabel } from "../../reader/labels";
+import type { ReportRule } from "./types";
+
+const GROUPS = [
+  { side: "personnel" as const, name: "人员经费", re: /人员经费[^。；;]{0,30}?主要包括[:：]/u },
+  { side: "public" as const, name: "公用经费", re: /(?:日常)?公用经费[^。；;]{0,30}?主要包括[:：]/u },
+];
+
+export const basicItems: ReportRule = {
+  ids: ["N-basic-item-zero", "N-basic-item-missing"],
+  check(ctx) {
+    const out: Finding[] = [];
+    const t06 = ctx.model.tables.T06;
+    if (!ctx.parsed || !t06) return out;
+    const kuan = t06.rows.filter((r) => r.level === "kuan" && r.code && r.values.amount);
+    for (const p of ctx.parsed.paragraphs) {
+      if (p.canonical !== "6") continue;
+      for (const g of GROUPS) {
+        const m = g.re.exec(p.text);
+        if (!m) continue;
+        const start = m.index + m[0].length;
+        const endRel = p.text.slice(start).search(/[；;。]|日常公用经费|公用经费\d/u);
+        const list = p.text.slice(start, endRel < 0 ? undefined : start + endRel);
+        const names = list.split(/[、，,]/u).map((s) => s.trim().replace(/等$/u, "")).filter((s) => s.length >= 2);
+        if (names.length < 2) continue;
+        const own = kuan.filter((r) => r.side === g.side);
+        const byName = new Map<string, TableRow>(own.map((r) => [normaliseLabel(r.label), r]));
+        const named = new Set<TableRow>();
+        const zero: { name: string; row: TableRow }[] = [];
+        for (const n of names) {
+          const row = byName.get(normaliseLabel(n));
+          if (!row) continue;
+          named.add(row);
+          if (row.values.amount.wan.isZero()) zero.push({ name: n, row });
+        }
+        // One finding per list: a template list pasted whole is one mistake, not one per item.
+        if (zero.length && ctx.on("N-basic-item-zero")) {
+          const cells = zero.map((z) => z.row.values.amount.source.cell).join("、");
+          out.push(
+            narrativeFinding("N-basic-item-zero", ctx.sheet, {
+              row: p.row,
+              text: zero.map((z) => z.name).join("、"),
+              slots: { group: g.name, item: zero.map((z) => z.name).join("、"), cell: cells, sheet: t06.sheet },
+              stated: zero.map((z) => z.name).join("、"),
+            }),
+          );
+        }
+        // Only a list that names at least half of the table's items is meant to be complete.
+        const nonZero = own.filter((r) => !r.values.amount.wan.isZero());
+        if (!ctx.on("N-basic-item-missing") || named.size * 2 < nonZero.length) continue;
+        const missing = nonZero.filter((r) => !named.has(r));
+        if (missing.length === 0) continue;
+        out.push(
+          narrativeFinding("N-basic-item-missing", ctx.sheet, {
+            row: p.row,
+            text: list.slice(0, 40),
+            slots: { group: g.name, items: missing.map((r) => `${r.label}${formatNumber(r.values.amount.wan, "fixed2")}万元`).join("、") },
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};
