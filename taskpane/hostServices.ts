@@ -11,7 +11,8 @@ import { generateNarrative } from "../src/narrative/generate";
 import { paragraphsFromText } from "../src/narrative/paragraphs";
 import { blankFormCells, perfReportOf, readForms, readPerfContext } from "../src/perf";
 import { readReport, serialiseOverrides } from "../src/reader";
-import type { WorkbookSnapshot } from "../src/workbook/snapshot";
+import type { Finding } from "../src/findings";
+import type { SheetSnapshot, WorkbookSnapshot } from "../src/workbook/snapshot";
 import { toPerfFormViews } from "./components/perf/toView";
 import {
   addSheetWithCells,
@@ -24,6 +25,7 @@ import {
   writeCells,
   writeNarrativeSheet,
   type ExcelHost,
+  type ReadNotice,
   type NarrativeChart,
   type NarrativeParagraph,
   type NarrativeSheetState,
@@ -51,6 +53,46 @@ export interface HostServicesOptions {
 /** Sheets the generator must not read: the add-in's hidden sheets, its generated sheet and kept copies of it. */
 function userSheetsOnly(snapshot: WorkbookSnapshot): WorkbookSnapshot {
   return { ...snapshot, sheets: snapshot.sheets.filter((s) => !s.name.startsWith(INTERNAL_SHEET_PREFIX) && !s.name.startsWith(GENERATED_SHEET)) };
+}
+
+/** Sheet visibility as the adapter reads it (SheetSnapshot.visibility; absent = visible). */
+function isHidden(sheet: SheetSnapshot): boolean {
+  const v = (sheet as { visibility?: string }).visibility;
+  return v === "hidden" || v === "veryHidden";
+}
+
+/**
+ * What the read could not do becomes findings on those sheets; findings on sheets the user cannot see
+ * say so in their message, and each such sheet gets one line saying how many findings it holds.
+ */
+export function withReadFindings(findings: Finding[], snapshot: WorkbookSnapshot, notices: ReadNotice[]): Finding[] {
+  const hidden = new Map<string, string>();
+  for (const s of snapshot.sheets) if (isHidden(s)) hidden.set(s.name, (s as { visibility?: string }).visibility === "veryHidden" ? "深度隐藏" : "隐藏");
+  const out: Finding[] = notices.map((n) => ({
+    rule: n.kind === "too-large" ? "X-read-too-large" : "X-read-merges",
+    severity: "warning",
+    message: n.message,
+    sheet: n.sheet,
+  }));
+  const perHidden = new Map<string, number>();
+  for (const f of findings) {
+    const how = f.sheet !== undefined ? hidden.get(f.sheet) : undefined;
+    if (how === undefined) {
+      out.push(f);
+      continue;
+    }
+    perHidden.set(f.sheet!, (perHidden.get(f.sheet!) ?? 0) + 1);
+    out.push({ ...f, message: `${f.message}（该工作表已${how}）` });
+  }
+  for (const [sheet, n] of perHidden) {
+    out.push({
+      rule: "X-hidden-sheet",
+      severity: "info",
+      message: `工作表“${sheet}”已${hidden.get(sheet)}，其中有 ${n} 条检查结果；取消隐藏后才能在表中查看和定位。`,
+      sheet,
+    });
+  }
+  return out;
 }
 
 /** Cells that belong to the performance forms last shown: the only cells saveForm may write. */
@@ -118,11 +160,12 @@ export function createHostServices(options: HostServicesOptions = {}): PaneServi
 
   return {
     async runCheck(opts): Promise<CheckOutcome> {
-      const snapshot = await read();
+      let notices: ReadNotice[] = [];
+      const snapshot = await readWorkbookSnapshot(excel, { onNotices: (n) => (notices = n) });
       const r = checkWorkbook(snapshot, { narrativeText: opts?.narrativeText });
       const paragraphs = opts?.narrativeText !== undefined ? paragraphsFromText(opts.narrativeText) : (r.model.narrative?.paragraphs ?? []);
       return {
-        findings: r.findings,
+        findings: withReadFindings(r.findings, snapshot, notices),
         recognition: r.model.recognition,
         file: options.fileName?.(),
         sheetNames: snapshot.sheets.map((s) => s.name),
@@ -136,12 +179,14 @@ export function createHostServices(options: HostServicesOptions = {}): PaneServi
       // One sync: the user's sheets, plus what the write will need (the generated sheet, its charts and
       // the add-in's hidden fingerprint), so that writing this narrative is one more sync only.
       let charts: Record<string, string[]> = {};
-      const all = await readWorkbookSnapshot(excel, { includeInternalSheets: true, chartsOf: [GENERATED_SHEET], onCharts: (c) => (charts = c) });
+      let notices: ReadNotice[] = [];
+      const all = await readWorkbookSnapshot(excel, { includeInternalSheets: true, chartsOf: [GENERATED_SHEET], onCharts: (c) => (charts = c), onNotices: (n) => (notices = n) });
       const state = narrativeSheetState(all, charts[GENERATED_SHEET]);
       const snapshot = userSheetsOnly(all);
       const model = readReport(snapshot);
       if (!model.tables.T01 && !model.tables.T05) {
-        throw new JuesuanError("no-tables", "没有识别到公开01表和公开05表，无法生成情况说明。请在“识别”页指定表格所在的工作表。");
+        const unread = notices.filter((x) => x.kind === "too-large").map((x) => x.message).join("");
+        throw new JuesuanError("no-tables", "没有识别到公开01表和公开05表，无法生成情况说明。请在“识别”页指定表格所在的工作表。" + unread);
       }
       const n = generateNarrative(model, { template: opts?.template, forms: readForms(snapshot) });
       observed = { narrative: n, state, at: now() };

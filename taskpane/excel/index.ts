@@ -8,7 +8,7 @@ export type { ExcelHost } from "./host";
 export { getExcel } from "./host";
 export { readWorkbookSnapshot, forgetWorkbook, knownSheetNames, parseMerges, INTERNAL_SHEET_PREFIX } from "./read";
 export type { ReadNotice, ReadOptions } from "./read";
-export { navigateTo } from "./navigate";
+export { navigateTo, hiddenSheet } from "./navigate";
 export { loadSettings, saveSetting, deleteSetting } from "./settings";
 export { writeNarrativeSheet, narrativeSheetState, GENERATED_SHEET, SOURCES_SHEET, CHART_NAME_PREFIX, CHART_DATA_LABEL, CHART_DATA_COL, oldVersionName } from "./narrative";
 export type { NarrativeChart, NarrativeParagraph, NarrativeSheetState, NarrativeSource, ParagraphStyle, WriteNarrativeOptions, WriteNarrativeResult } from "./narrative";

@@ -35,6 +35,28 @@ describeShared("检查 through the adapter", () => {
     expect(fake.state.syncCount).toBe(2);
   });
 
+  it("findings on a hidden sheet say so, and clicking one says 工作表已隐藏", async () => {
+    const fake = createFakeExcel(await snapshotOf(fixture("bazhong-2020.xlsx")), { visibility: { 情况说明: "Hidden" } });
+    const services = createHostServices({ excel: fake.Excel, copy: async () => undefined });
+    const outcome = await services.runCheck();
+    const f = outcome.findings.find((x) => x.rule === "N-residue")!;
+    expect(f.message).toMatch(/（该工作表已隐藏）$/);
+    const note = outcome.findings.find((x) => x.rule === "X-hidden-sheet")!;
+    expect(note).toMatchObject({ severity: "info", sheet: "情况说明" });
+    expect(note.message).toMatch(/^工作表“情况说明”已隐藏，其中有 \d+ 条检查结果/);
+    await expect(services.navigate({ sheet: "情况说明", row: f.row })).rejects.toThrow(/^工作表已隐藏/);
+  });
+
+  it("a sheet too large to read is a finding naming it, not a silent gap", async () => {
+    const fake = createFakeExcel(await snapshotOf(fixture("bazhong-2020-clean.xlsx")));
+    fake.state.userEdit("公开09表", "H1048576", "x");
+    const services = createHostServices({ excel: fake.Excel, copy: async () => undefined });
+    const outcome = await services.runCheck();
+    const f = outcome.findings.find((x) => x.rule === "X-read-too-large")!;
+    expect(f).toMatchObject({ severity: "warning", sheet: "公开09表" });
+    expect(f.message).toContain("工作表“公开09表”的已用区域为");
+  });
+
   it("pasted narrative text is checked instead of the sheet", async () => {
     const { services } = await setup(fixture("bazhong-2020-clean.xlsx"));
     const outcome = await services.runCheck({ narrativeText: "2020年本年支出合计223.34万元，其中：基本支出131.63万元，占58.94%；项目支出91.71万元，占50%。" });

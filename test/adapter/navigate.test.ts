@@ -34,8 +34,19 @@ describe("navigateTo", () => {
 
   test("a hidden sheet and a bad address give Chinese errors", async () => {
     const { Excel } = createFakeExcel(wb(), { visibility: { 隐藏表: "Hidden" } });
-    await expect(navigateTo("隐藏表", "A1", Excel)).rejects.toThrow("已被隐藏");
+    await expect(navigateTo("隐藏表", "A1", Excel)).rejects.toThrow("工作表已隐藏");
     await expect(navigateTo("表 1", "'表 1'!A1", Excel)).rejects.toThrow("单元格地址");
     await expect(navigateTo("表 1", "第三行", Excel)).rejects.toThrow("应形如 B12");
+  });
+
+  // Excel documents no error code for activating a hidden sheet: whatever it is, the user reads “工作表已隐藏”.
+  test.each(["InvalidOperation", "GeneralException", "AccessDenied", "InvalidSelection"])("a hidden or very hidden sheet whose activate fails with %s says 工作表已隐藏", async (code) => {
+    for (const vis of ["Hidden", "VeryHidden"] as const) {
+      const { Excel, state } = createFakeExcel(wb(), { visibility: { 隐藏表: vis }, hiddenActivateCode: code });
+      const err = await navigateTo("隐藏表", "A1", Excel).catch((e) => e);
+      expect(err).toBeInstanceOf(JuesuanError);
+      expect(err.message).toMatch(/^工作表已隐藏：“隐藏表”/);
+      expect(state.selection).toBeNull();
+    }
   });
 });

@@ -86,6 +86,11 @@ export interface FakeExcelOptions {
    * stays text, as it would in a comma-decimal Excel (values are parsed like user input).
    */
   decimalSeparator?: "." | ",";
+  /**
+   * The error code of activate() on a hidden sheet. Excel documents none: the fake uses
+   * InvalidOperation by default, and tests try others so that the adapter depends on no code.
+   */
+  hiddenActivateCode?: string;
 }
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -783,7 +788,7 @@ class FakeWorksheet extends FakeObject<SheetState> {
   activate(): void {
     this.ctx.enqueue(() => {
       const t = this.need();
-      if (t.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", MSG.invalidOp, "Worksheet.activate");
+      if (t.visibility !== "Visible") throw new FakeOfficeError(this.ctx.state.options.hiddenActivateCode ?? "InvalidOperation", MSG.invalidOp, "Worksheet.activate");
       this.ctx.state.activeId = t.id;
     });
   }
