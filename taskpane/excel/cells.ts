@@ -14,21 +14,37 @@ export interface CellWrite {
 /**
  * Writes single cells in one sync. The caller decides which cells may be written (the pane only
  * sends a performance form's own cells); a sheet that no longer exists is a Chinese error.
+ *
+ * Text is written as text: Range.values re-types a string as if the user had typed it (a leading
+ * "=", "+" or "-" makes a formula, "100%" becomes 1, "2020-12" a date: office-js-docs-reference,
+ * Range.values), so a string cell gets the text number format "@" queued before its value. Numbers
+ * are written as numbers; null clears the cell's contents.
  */
 export async function writeCells(writes: CellWrite[], excel?: ExcelHost): Promise<void> {
   if (writes.length === 0) return;
+  for (const w of writes) if (!/^[A-Z]{1,3}\d+$/.test(w.cell)) throw new JuesuanError("bad-address", `单元格地址“${w.cell}”无效。`);
   await runExcel(excel, async (context) => {
     const bySheet = new Map<string, CellWrite[]>();
-    for (const w of writes) bySheet.set(w.sheet, [...(bySheet.get(w.sheet) ?? []), w]);
+    for (const w of writes) {
+      const list = bySheet.get(w.sheet);
+      if (list) list.push(w);
+      else bySheet.set(w.sheet, [w]);
+    }
     for (const [sheetName, ws] of bySheet) {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       for (const w of ws) {
-        if (!/^[A-Z]{1,3}\d+$/.test(w.cell)) throw new JuesuanError("bad-address", `单元格地址“${w.cell}”无效。`);
-        sheet.getRange(w.cell).values = [[w.value ?? ""]];
+        const range = sheet.getRange(w.cell);
+        if (typeof w.value === "string") range.numberFormat = [["@"]];
+        range.values = [[w.value ?? ""]];
       }
     }
     await context.sync();
   });
+}
+
+/** The number formats that keep a grid as written: "@" (text) for strings, General for the rest. */
+export function textFormats(grid: (string | number | null)[][]): string[][] {
+  return grid.map((r) => r.map((v) => (typeof v === "string" ? "@" : "General")));
 }
 
 /** A sheet name not yet used: base, base（2）, base（3）… (Excel names are case-insensitive, at most 31 characters). */
@@ -44,7 +60,8 @@ export function uniqueSheetName(names: string[], base: string): string {
 
 /**
  * Adds a new sheet holding `values` from A1 with the given merged areas; never touches an
- * existing sheet. One sync to learn the sheet names (none when they are known), one to write.
+ * existing sheet. One sync to learn the sheet names (none when they are known), one to write, one
+ * to activate the new sheet.
  */
 export async function addSheetWithCells(
   baseName: string,
@@ -62,9 +79,12 @@ export async function addSheetWithCells(
     }
     const name = uniqueSheetName(names, baseName);
     const sheet = context.workbook.worksheets.add(name);
-    const width = Math.max(1, ...values.map((r) => r.length));
+    let width = 1;
+    for (const r of values) if (r.length > width) width = r.length;
     const grid = values.map((r) => Array.from({ length: width }, (_x, i) => r[i] ?? ""));
     const range = sheet.getRange(`A1:${a1(grid.length - 1, width - 1)}`);
+    // Text as text (see writeCells): formats first, then the values.
+    range.numberFormat = textFormats(grid);
     range.values = grid;
     range.format.wrapText = true;
     for (const m of merges) sheet.getRange(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).merge(false);
@@ -72,9 +92,12 @@ export async function addSheetWithCells(
     (options.columnWidths ?? []).forEach((w, i) => {
       sheet.getRange(`${a1(0, i)}`).format.columnWidth = w;
     });
+    await context.sync();
+    // Activated in the next sync: Excel on the web may ignore activate() on a sheet added in the same
+    // batch (OfficeDev/office-js #930).
     sheet.activate();
     await context.sync();
-    rememberSheetNames(getExcel(options.excel), [...names, name]);
+    rememberSheetNames(getExcel(options.excel), names.concat([name]));
     return { sheet: name };
   });
 }

@@ -365,9 +365,16 @@ async function write(
 
     const drawn = queueCharts(gen, charts, options.columnWidth ?? 560);
 
-    if (options.activate !== false) gen.activate();
+    // An existing sheet is activated in the write itself; a sheet added by this batch in the next sync,
+    // as Excel on the web may ignore activate() on a sheet added in the same batch (OfficeDev/office-js #930).
+    const activate = options.activate !== false;
+    if (activate && action === "replaced") gen.activate();
     await context.sync();
     rememberSheetNames(host, names);
+    if (activate && action !== "replaced") {
+      gen.activate();
+      await context.sync();
+    }
     return { sheet: GENERATED_SHEET, keptCopy, action, charts: drawn.length ? drawn : undefined };
   }
 }
@@ -392,12 +399,18 @@ function validateCharts(charts: NarrativeChart[], paragraphs: number): void {
  */
 function queueCharts(gen: Excel.Worksheet, charts: NarrativeChart[], textWidth: number): string[] {
   if (charts.length === 0) return [];
-  const width = 1 + Math.max(...charts.map((c) => c.series.length));
-  const grid: string[][] = [];
+  let series = 0;
+  for (const c of charts) if (c.series.length > series) series = c.series.length;
+  const width = 1 + series;
+  const grid: (string | number)[][] = [];
   const formats: string[][] = [];
-  const pad = (cells: string[], fmt: string[]) => {
-    grid.push([...cells, ...new Array<string>(width - cells.length).fill("")]);
-    formats.push([...fmt, ...new Array<string>(width - fmt.length).fill("@")]);
+  const pad = (cells: (string | number)[], fmt: string[]) => {
+    const line = cells.slice();
+    const f = fmt.slice();
+    while (line.length < width) line.push("");
+    while (f.length < width) f.push("@");
+    grid.push(line);
+    formats.push(f);
   };
   pad([CHART_DATA_LABEL], ["@"]);
   const blocks: { chart: NarrativeChart; first: number; last: number }[] = [];
@@ -405,14 +418,17 @@ function queueCharts(gen: Excel.Worksheet, charts: NarrativeChart[], textWidth: 
     pad([], []);
     pad([c.title], ["@"]);
     const first = grid.length + 1; // 1-based sheet row of the header
-    pad(["", ...c.series.map((s) => s.name)], ["@", ...c.series.map(() => "@")]);
-    c.categories.forEach((cat, k) => pad([cat, ...c.series.map((s) => String(s.values[k]))], ["@", ...c.series.map(() => "0.00")]));
+    pad([""].concat(c.series.map((s) => s.name)), ["@"].concat(c.series.map(() => "@")));
+    c.categories.forEach((cat, k) =>
+      // Values as numbers: the text "393.40" would stay text in a comma-decimal locale and leave the chart empty.
+      pad(([cat] as (string | number)[]).concat(c.series.map((s) => Number(s.values[k]))), ["@"].concat(c.series.map(() => "0.00"))),
+    );
     blocks.push({ chart: c, first, last: grid.length });
   }
   const left = columnLetters(CHART_DATA_COL);
   const right = columnLetters(CHART_DATA_COL + width - 1);
   const block = gen.getRange(`${left}1:${right}${grid.length}`);
-  // formats first: category text stays text, the values ("393.40") become numbers shown with 2 decimals
+  // formats first: labels and categories stay text ("@"), the values are numbers shown with 2 decimals
   block.numberFormat = formats;
   block.values = grid;
   gen.getRange(`${left}1`).format.font.bold = true;

@@ -21,14 +21,16 @@ async function setup(file: string, opts: { ttl?: number } = {}) {
 const COLUMN = [1, 4, 5];
 
 describe("生成: text and charts through the adapter", () => {
-  it("generate is one sync, write is one sync: text, chart data block and 7 native charts together", async () => {
+  it("generate is one sync, write is one sync: text, chart data block and 7 native charts together (+1 to activate the new sheet)", async () => {
     const { fake, services } = await setup(example("example-sichuan-2020.xlsx"));
     const n = await services.generate();
     expect(fake.state.syncCount).toBe(1);
     expect(n.charts!.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     fake.state.resetSyncCount();
     const r = await services.writeGenerated(n);
-    expect(fake.state.syncCount).toBe(1);
+    // one sync writes everything; a new sheet is activated in the next one (OfficeDev/office-js #930)
+    expect(fake.state.syncCount).toBe(2);
+    expect(fake.state.activeSheet).toBe(GENERATED_SHEET);
     expect(r).toEqual({ sheet: GENERATED_SHEET, keptCopy: undefined });
 
     const sheet = fake.state.sheet(GENERATED_SHEET)!;
@@ -92,7 +94,7 @@ describe("生成: text and charts through the adapter", () => {
     const n = await services.generate();
     fake.state.resetSyncCount();
     await services.writeGenerated(n);
-    expect(fake.state.syncCount).toBe(2);
+    expect(fake.state.syncCount).toBe(3); // read, write, activate the new sheet
     // the user edits the text between a (TTL-expired) generate and the write: the edit is kept
     const n2 = await services.generate();
     fake.state.userEdit(GENERATED_SHEET, "A2", "用户修改");
@@ -121,10 +123,10 @@ describe("生成: text and charts through the adapter", () => {
 });
 
 describeShared("生成 on the bazhong fixture", () => {
-  it("bazhong-2020: 7 charts, two syncs for generate + write", async () => {
+  it("bazhong-2020: 7 charts, two syncs for generate + write (and one to activate the new sheet)", async () => {
     const { fake, services } = await setup(fixture("bazhong-2020.xlsx"));
     await services.writeGenerated(await services.generate());
-    expect(fake.state.syncCount).toBe(2);
+    expect(fake.state.syncCount).toBe(3);
     expect(fake.state.sheet(GENERATED_SHEET)!.charts).toHaveLength(7);
   });
 });

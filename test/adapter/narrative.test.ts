@@ -25,13 +25,13 @@ const small = (): WorkbookSnapshot => ({
 });
 
 describe("writeNarrativeSheet", () => {
-  test("first write: creates the sheet and the veryHidden source map; one read sync + one write sync after a workbook read", async () => {
+  test("first write: creates the sheet and the veryHidden source map; one read sync + one write sync after a workbook read, + one to activate the new sheet", async () => {
     const { Excel, state } = createFakeExcel(small());
     await readWorkbookSnapshot(Excel);
     state.resetSyncCount();
     const res = await writeNarrativeSheet(PARAS, { excel: Excel });
     expect(res).toEqual({ sheet: GENERATED_SHEET, keptCopy: undefined, action: "created" });
-    expect(state.syncCount).toBe(2);
+    expect(state.syncCount).toBe(3);
     const gen = state.sheet(GENERATED_SHEET)!;
     expect(gen.values.map((r) => r[0])).toEqual(PARAS.map((p) => (p.text === "" ? null : p.text)));
     // Text is kept as typed: no number or formula parsing.
@@ -82,10 +82,10 @@ describe("writeNarrativeSheet", () => {
     expect(state.sheets.filter((s) => s.name === GENERATED_SHEET)).toHaveLength(1);
   });
 
-  test("without a previous workbook read: the names sync is the read (2 syncs), or precedes it (3 syncs)", async () => {
+  test("without a previous workbook read: the names sync is the read (2 syncs, + activation), or precedes it (3 syncs)", async () => {
     const { Excel, state } = createFakeExcel(small());
     await writeNarrativeSheet(PARAS, { excel: Excel });
-    expect(state.syncCount).toBe(2);
+    expect(state.syncCount).toBe(3);
     forgetWorkbook(Excel);
     state.resetSyncCount();
     expect((await writeNarrativeSheet(PARAS, { excel: Excel })).action).toBe("replaced");

@@ -203,8 +203,15 @@ function validSheetName(name: string): boolean {
   return name.length > 0 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !name.startsWith("'") && !name.endsWith("'");
 }
 
-/** Excel's parsing of a value typed into a cell through range.values. */
-function parseInput(v: unknown, fmt: string | undefined): Cell | null {
+/**
+ * Excel's parsing of a value written through range.values, which re-types text as a user's input
+ * would be: "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel
+ * interprets this value as a formula" (office-js-docs-reference, excel.range.yml, Range.values), and
+ * text that looks like a number, a percentage or a date becomes one. Only a cell formatted as text
+ * ("@") keeps the text as written. The fake does not evaluate formulas: a formula cell holds #NAME?
+ * (never the text that was written), so an adapter that forgets "@" fails its tests.
+ */
+function parseInput(v: unknown, fmt: string | undefined, decimal: "." | "," = "."): Cell | null {
   if (v === null || v === undefined) return null; // null leaves the cell unchanged, as in Excel
   if (typeof v === "number") {
     if (!Number.isFinite(v)) throw new FakeOfficeError("InvalidArgument", MSG.invalidArg);
@@ -214,13 +221,27 @@ function parseInput(v: unknown, fmt: string | undefined): Cell | null {
   if (typeof v !== "string") throw new FakeOfficeError("InvalidArgument", MSG.invalidArg);
   if (v === "") return { v: "", t: "Empty", fmt };
   if (fmt === "@") return { v, t: "String", fmt };
-  if (v.startsWith("=")) {
-    throw new FakeOfficeError("NotImplemented", "The fake Excel does not evaluate formulas; write text cells with numberFormat \"@\".");
-  }
   if (v.startsWith("'")) return { v: v.slice(1), t: "String", fmt };
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.trim())) return { v: Number(v), t: "Double", fmt };
-  if (/^(true|false)$/i.test(v)) return { v: v.toUpperCase() === "TRUE", t: "Boolean", fmt };
-  if (/^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!)$/.test(v)) return { v, t: "Error", fmt };
+  const t = v.trim();
+  const num = decimal === "." ? /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/ : /^[+-]?(\d{1,3}(\.\d{3})+|\d+)?(,\d+)?$/;
+  const plain = (x: string) => (decimal === "." ? x.replace(/,/g, "") : x.replace(/\./g, "").replace(",", "."));
+  if (/\d/.test(t) && num.test(t)) return { v: Number(plain(t)), t: "Double", fmt };
+  const pct = /^([+-]?[\d.,]+)%$/.exec(t);
+  if (pct && num.test(pct[1])) return { v: Number(plain(pct[1])) / 100, t: "Double", fmt: fmt ?? "0%" };
+  if (/^[=+-]/.test(v)) return { v: "#NAME?", t: "Error", fmt };
+  // Dates as typed in an en-US Excel: "2020-12" (1 Dec 2020), "2020-12-31", "1/2" (2 January this year).
+  const ym = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(t);
+  if (ym && Number(ym[2]) >= 1 && Number(ym[2]) <= 12) {
+    const ms = Date.UTC(Number(ym[1]), Number(ym[2]) - 1, ym[3] ? Number(ym[3]) : 1);
+    return { v: (ms - EXCEL_EPOCH_MS) / MS_PER_DAY, t: "Double", fmt: fmt ?? (ym[3] ? "yyyy-mm-dd" : "mmm-yy") };
+  }
+  const md = /^(\d{1,2})\/(\d{1,2})$/.exec(t);
+  if (md && Number(md[1]) >= 1 && Number(md[1]) <= 12 && Number(md[2]) >= 1 && Number(md[2]) <= 31) {
+    const ms = Date.UTC(new Date().getUTCFullYear(), Number(md[1]) - 1, Number(md[2]));
+    return { v: (ms - EXCEL_EPOCH_MS) / MS_PER_DAY, t: "Double", fmt: fmt ?? "d-mmm" };
+  }
+  if (/^(true|false)$/i.test(t)) return { v: t.toUpperCase() === "TRUE", t: "Boolean", fmt };
+  if (/^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!)$/.test(t)) return { v: t, t: "Error", fmt };
   return { v, t: "String", fmt };
 }
 
@@ -237,6 +258,8 @@ class Ctx {
   queue: Action[] = [];
   responseBytes = 0;
   closed = false;
+  /** Sheets added by the batch being applied (see Worksheet.activate). */
+  added = new Set<SheetState>();
   constructor(readonly state: WorkbookState) {}
   enqueue(a: Action): void {
     if (this.closed) throw new FakeOfficeError("InvalidObjectPath", MSG.afterRun);
@@ -251,6 +274,7 @@ class Ctx {
     const actions = this.queue;
     this.queue = [];
     this.responseBytes = 0;
+    this.added = new Set();
     await Promise.resolve();
     for (const a of actions) a();
     const limit = this.state.options.maxResponseBytes ?? 5 * 1024 * 1024;
@@ -515,7 +539,7 @@ class FakeRange extends FakeObject<RangeTarget> {
   }
   set values(v: unknown[][]) {
     this.write("values", v, (t) => writeGrid(t, v, (cell, x, r, c) => {
-      const parsed = parseInput(x, cell?.fmt);
+      const parsed = parseInput(x, cell?.fmt, this.ctx.state.options.decimalSeparator);
       if (parsed === null) return;
       if (parsed.t === "Empty" && parsed.fmt === undefined) t.sheet.cells.delete(key(r, c));
       else t.sheet.cells.set(key(r, c), parsed);
@@ -789,6 +813,9 @@ class FakeWorksheet extends FakeObject<SheetState> {
     this.ctx.enqueue(() => {
       const t = this.need();
       if (t.visibility !== "Visible") throw new FakeOfficeError(this.ctx.state.options.hiddenActivateCode ?? "InvalidOperation", MSG.invalidOp, "Worksheet.activate");
+      // Excel on the web may not activate a sheet added in the same batch (OfficeDev/office-js #930;
+      // office-js-helpers #30 syncs before activate()): the fake never does.
+      if (this.ctx.added.has(t)) return;
       this.ctx.state.activeId = t.id;
     });
   }
@@ -1043,6 +1070,7 @@ class FakeWorksheetCollection extends FakeCollection<FakeWorksheet, SheetState> 
       if (!validSheetName(n)) throw new FakeOfficeError("InvalidArgument", MSG.invalidArg, "WorksheetCollection.add");
       if (st.byName(n)) throw new FakeOfficeError("ItemAlreadyExists", MSG.alreadyExists, "WorksheetCollection.add");
       made = st.newSheet(n);
+      this.c.added.add(made);
       st.sheets.push(made);
     });
     return new FakeWorksheet(this.c, () => made);
