@@ -188,9 +188,15 @@ function spanOf(q: string, spans: Span[]): Span[] {
     if (hit.length) return hit;
   }
   const nums = numbersOf(q).filter((n) => n.length >= 2);
-  if (!nums.length) return [];
-  const hit = spans.filter((s) => nums.some((n) => numbersOf(s.text).includes(n)));
-  return hit;
+  const byNumber = nums.length ? spans.filter((s) => nums.some((n) => numbersOf(s.text).includes(n))) : [];
+  if (byNumber.length) return byNumber;
+  // Last resort: the quote's longest Chinese word ("执行率 0 (年度资金总额 row)" → 年度资金总额).
+  const words = (q.match(/[\u4e00-\u9fa5]{3,}/gu) ?? []).sort((a, b) => b.length - a.length);
+  for (const w of words) {
+    const hit = spans.filter((s) => s.text.includes(w));
+    if (hit.length) return hit;
+  }
+  return [];
 }
 
 /** Scores a text case: `inconsistent` claims and error defects must be found; weighty findings elsewhere are false alarms. */

@@ -11,7 +11,7 @@ import { parseOverrides, readReport } from "../reader";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { checkBindings } from "./bindings";
 import { checkNarrativeSelf } from "./narrativeSelf";
-import { checkTables, TABLE_NAMES } from "./tables";
+import { checkTables } from "./tables";
 import { checkNarrativeText } from "./text";
 import { runReportRules } from "./rules";
 import { ruleApplies } from "../narrative/catalogue";
