@@ -287,6 +287,19 @@ export async function writeNarrativeSheet(paragraphs: NarrativeParagraph[], opti
   });
 }
 
+/**
+ * The generated sheet may be replaced when nothing of the user's is in its text area: it is as the
+ * add-in last wrote it (the stored fingerprint), or empty, or already holds exactly these paragraphs.
+ * The last two matter after a failed batch, which Excel does not roll back: a retry can find the sheet
+ * cleared or half-written by the failed attempt, and must not keep that as the user's "edited" version.
+ */
+function replaceable(seen: Observed, paragraphs: NarrativeParagraph[]): boolean {
+  const fp = seen.genFingerprint;
+  if (fp === undefined) return false;
+  if (seen.storedFingerprint !== undefined && seen.storedFingerprint === fp) return true;
+  return fp === cellsFingerprint([]) || fp === expectedFingerprint(paragraphs);
+}
+
 /** Queues the whole write and syncs once. */
 async function write(
   context: Excel.RequestContext,
@@ -313,7 +326,7 @@ async function write(
       action = "created";
       gen = sheets.add(GENERATED_SHEET);
       names.push(GENERATED_SHEET);
-    } else if (seen.storedFingerprint !== undefined && seen.storedFingerprint === seen.genFingerprint) {
+    } else if (replaceable(seen, paragraphs)) {
       action = "replaced";
       gen = sheets.getItem(GENERATED_SHEET);
       gen.getRange().clear();

@@ -89,6 +89,21 @@ describe("生成: text and charts through the adapter", () => {
     expect(fake.state.sheet(GENERATED_SHEET)!.charts).toHaveLength(7);
   });
 
+  it("a write that fails half-way is not rolled back by Excel: the retry does not keep the cleared sheet as the user's version", async () => {
+    const { fake, services } = await setup(example("example-sichuan-2020.xlsx"));
+    await services.writeGenerated(await services.generate());
+    const n = await services.generate();
+    // After generate() looked, one of the add-in's charts disappears: the write (clear, delete the old
+    // charts, …) fails at that chart with ItemNotFound, after the sheet was already cleared.
+    fake.state.userDeleteChart(GENERATED_SHEET, "决算助手-图3");
+    const r = await services.writeGenerated(n);
+    expect(r.keptCopy).toBeUndefined();
+    expect(fake.state.sheets.filter((s) => s.name.startsWith(GENERATED_SHEET)).map((s) => s.name)).toEqual([GENERATED_SHEET]);
+    const sheet = fake.state.sheet(GENERATED_SHEET)!;
+    expect(sheet.cell("A1")).toBe(n.paragraphs[0].text);
+    expect(sheet.charts.map((c) => c.name)).toEqual(n.charts!.map((c) => `决算助手-图${c.number}`));
+  });
+
   it("a stale observation is not trusted: past the TTL, or for another narrative, the write reads first", async () => {
     const { fake, services } = await setup(example("example-sichuan-2020.xlsx"), { ttl: -1 });
     const n = await services.generate();

@@ -276,6 +276,8 @@ class Ctx {
     this.responseBytes = 0;
     this.added = new Set();
     await Promise.resolve();
+    // Commands run in order and the first failure ends the batch; what ran before it stays. Microsoft
+    // documents no rollback of a failed batch, so the fake keeps those effects (the harder case).
     for (const a of actions) a();
     const limit = this.state.options.maxResponseBytes ?? 5 * 1024 * 1024;
     if (this.responseBytes > limit) {
@@ -1215,6 +1217,8 @@ export interface FakeExcelState {
   userEdit(sheet: string, a1: string, value: CellValue): void;
   /** Test hook: a user draws a chart (a column chart of `source`) on a sheet. */
   userAddChart(sheet: string, name: string, source: string): void;
+  /** Test hook: a user deletes a chart by name. */
+  userDeleteChart(sheet: string, name: string): void;
 }
 
 /** The object a test passes to the adapter in place of the global Excel. */
@@ -1336,6 +1340,11 @@ export function createFakeExcel(snapshot: WorkbookSnapshot, options: FakeExcelOp
       const cell = snapshotCell(value);
       if (cell) s.cells.set(key(r.top, r.left), cell);
       else s.cells.delete(key(r.top, r.left));
+    },
+    userDeleteChart(sheet: string, name: string) {
+      const s = st.byName(sheet);
+      if (!s || !s.charts.some((c) => c.name === name)) throw new Error(`no chart ${sheet}!${name}`);
+      s.charts = s.charts.filter((c) => c.name !== name);
     },
     userAddChart(sheet: string, name: string, source: string) {
       const s = st.byName(sheet);
