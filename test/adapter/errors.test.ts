@@ -33,3 +33,29 @@ describe("Office errors become Chinese messages", () => {
     expect(err.message).toContain("5 MB");
   });
 });
+
+describe("every documented Excel.ErrorCodes value has its own Chinese message", () => {
+  // Excel.ErrorCodes, office-js-docs-reference docs-ref-autogen/excel/excel/excel.errorcodes.yml (2026-08).
+  const DOCUMENTED = [
+    "AccessDenied", "ApiNotFound", "Conflict", "EmptyChartSeries", "FilteredRangeConflict", "FormulaLengthExceedsLimit",
+    "GeneralException", "InactiveWorkbook", "InsertDeleteConflict", "InvalidArgument", "InvalidBinding", "InvalidOperation",
+    "InvalidOperationInCellEditMode", "InvalidReference", "InvalidSelection", "ItemAlreadyExists", "ItemNotFound",
+    "MergedRangeConflict", "NonBlankCellOffSheet", "NotImplemented", "OpenWorkbookLinksBlocked", "OperationCellsExceedLimit",
+    "PivotTableRangeConflict", "PowerQueryRefreshResourceChallenge", "RangeExceedsLimit", "RangeImageExceedsLimit",
+    "RefreshWorkbookLinksBlocked", "RequestAborted", "ResponsePayloadSizeLimitExceeded", "UnsupportedFeature",
+    "UnsupportedFillType", "UnsupportedOperation", "UnsupportedSheet",
+  ];
+  test.each(DOCUMENTED)("%s", (code) => {
+    const msg = toUserMessage(new FakeOfficeError(code, "English text"));
+    expect(msg).toMatch(/[\u4e00-\u9fff]/);
+    expect(msg).not.toContain("Excel 操作失败（");
+  });
+
+  test("InvalidOperation is not only cell editing: protection and read-only files are named, with what to do", () => {
+    const msg = toUserMessage(new FakeOfficeError("InvalidOperation", "x"));
+    expect(msg).toContain("受保护");
+    expect(msg).toContain("只读");
+    expect(msg).toContain("编辑");
+    expect(toUserMessage(new FakeOfficeError("AccessDenied", "x"))).toContain("撤销工作表保护");
+  });
+});
