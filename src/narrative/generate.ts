@@ -15,6 +15,7 @@ import { basic, gpbItems, gpbOverall, gpbStructure } from "./sections/gpb";
 import { sanGongItems, sanGongOverall } from "./sections/sanGong";
 import { assets, fund, operating, performance, procurement, soe } from "./sections/other";
 import { glossary } from "./sections/glossary";
+import { markCopiedText } from "./generateNotes";
 
 export interface GenerateOptions {
   /** Overrides the model's template (sichuan-2020 | national-2024). */
@@ -62,7 +63,7 @@ export function generateNarrative(model: ReportModel, options: GenerateOptions =
   }
   ctx.section = "glossary";
   glossary(ctx);
-  return { template: id, year, paragraphs: ctx.paragraphs, charts: ctx.charts };
+  return markCopiedText({ template: id, year, paragraphs: ctx.paragraphs, charts: ctx.charts }, model);
 }
 
 /** The text, one paragraph per line (what `juesuan narrate` prints). */

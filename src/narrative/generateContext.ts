@@ -9,6 +9,7 @@ import type { PerfForm } from "../perf/types";
 import type { ChartSpec, GeneratedParagraph, GeneratedSpan, ParagraphStyle } from "./generateTypes";
 import sichuan2020 from "../data/templates/sichuan-2020.json";
 import national2024 from "../data/templates/national-2024.json";
+import copiedText from "../data/templates/copied-text.json";
 
 export interface TemplateSection {
   id: string;
@@ -55,9 +56,19 @@ export type Slot = string | GeneratedSpan | GeneratedSpan[];
 
 const ASCII_TO_FULL: Record<string, string> = { ",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！" };
 
-/** Chinese punctuation in a user-written reason: half-width , ; : ( ) become full-width; trailing 。 dropped. */
+const WORKING_NOTES = copiedText.workingNotes.map((p) => new RegExp(p, "gu"));
+
+/** A user-written reason without the working notes left in it (“（预算口径：年初预算）”, src/data/templates/copied-text.json). */
+export function withoutWorkingNotes(text: string): string {
+  return WORKING_NOTES.reduce((t, re) => t.replace(re, ""), text);
+}
+
+/**
+ * Chinese punctuation in a user-written reason: working notes removed, half-width , ; : ( ) become
+ * full-width; trailing 。 dropped.
+ */
 export function cleanReason(text: string): string {
-  return text
+  return withoutWorkingNotes(text)
     .trim()
     .replace(/[,;:()?!]/g, (c) => ASCII_TO_FULL[c])
     .replace(/[。.；;，,\s]+$/u, "");
@@ -108,7 +119,11 @@ export class Ctx {
   }
   reasonOf(row: SupplementRow | undefined): GeneratedSpan | undefined {
     if (!row?.reason || !cleanReason(row.reason)) return undefined;
-    return { text: cleanReason(row.reason), sources: row.reasonSource ? [row.reasonSource] : undefined };
+    return this.copied(cleanReason(row.reason), row.reasonSource ? [row.reasonSource] : undefined);
+  }
+  /** Text copied from the user's cells (a reason, a purpose, a result): marked so the text rules look at it (generate.ts). */
+  copied(text: string, sources: Source[] | undefined): GeneratedSpan {
+    return { text, sources: sources && sources.length > 0 ? sources : undefined, copied: true };
   }
   zero(src: Source[]): Val {
     return { v: new D(0), src };
@@ -263,7 +278,8 @@ function mergeText(spans: GeneratedSpan[]): GeneratedSpan[] {
   for (const s of spans) {
     if (s.text === "") continue;
     const prev = out[out.length - 1];
-    if (prev && !prev.sources && !prev.marker && !s.sources && !s.marker) prev.text += s.text;
+    const plain = (x: GeneratedSpan) => !x.sources && !x.marker && !x.copied;
+    if (prev && plain(prev) && plain(s)) prev.text += s.text;
     else out.push({ ...s });
   }
   return out;

@@ -8,6 +8,10 @@ export interface GeneratedSpan {
   marker?: boolean;
   /** What a number span is: an amount (万元), a percentage (share, rate of change or execution) or a count. */
   kind?: "amount" | "percent" | "count";
+  /** Text copied from the user's cells (reasons, purposes, 实际完成情况): printed as written, never reworded. */
+  copied?: boolean;
+  /** What the text rules found in copied text (zh-CN, e.g. a doubled word or an outdated 科目 name): shown on it in the pane. */
+  notes?: string[];
 }
 
 export type ParagraphStyle = "title" | "heading1" | "heading2" | "body";

@@ -166,11 +166,11 @@ function projectSummary(ctx: Ctx, f: PerfForm, k: number): GeneratedSpan[] {
     const cmp = direction === "over" ? ctx.tpl.words.over : ctx.tpl.words.under;
     const given = f.indicators.filter((i) => i.reason && cleanReason(i.reason));
     const reason: GeneratedSpan = given.length
-      ? { text: [...new Set(given.map((i) => cleanReason(i.reason!)))].join("；"), sources: given.flatMap((i) => sourcesOf(i.cells.reason)) }
+      ? ctx.copied([...new Set(given.map((i) => cleanReason(i.reason!)))].join("；"), given.flatMap((i) => sourcesOf(i.cells.reason)))
       : ctx.marker(`“${name}”项目执行数${cmp}预算数的原因（偏差原因）`);
     out.push(...ctx.t("performance.projectReason", { cmp, reason }));
   }
   const result = cleanReason(f.goalActual.text);
-  out.push(...ctx.t("performance.projectResult", { result: result ? { text: result, sources: sourcesOf(f.goalActual.source) } : ctx.marker(`“${name}”项目年度目标实际完成情况（绩效表）`) }));
+  out.push(...ctx.t("performance.projectResult", { result: result ? ctx.copied(result, sourcesOf(f.goalActual.source)) : ctx.marker(`“${name}”项目年度目标实际完成情况（绩效表）`) }));
   return out;
 }

@@ -85,6 +85,11 @@ export function expense(ctx: Ctx): void {
     ctx.para([ctx.marker("本年支出合计（公开03表未找到）")]);
     return;
   }
+  if (!T03) {
+    // Without 公开03表 the parts (基本支出, 项目支出 …) cannot be read: say so, never print them as 0.
+    ctx.para([...ctx.t("expense.total", { total: ctx.num(total) }), ...(total.v.isZero() ? [] : [...ctx.t("list.intro"), ctx.marker("基本支出、项目支出等各部分的金额和占比（公开03表未找到）")]), { text: "。" }]);
+    return;
+  }
   const entries = pickEntries(ctx, ctx.tpl.expenseParts, (k) => ctx.fig(fig(T03, "total", k)), total);
   ctx.para([...ctx.t("expense.total", { total: ctx.num(total) }), ...(total.v.isZero() ? [] : listWithShares(ctx, entries, total)), { text: "。" }]);
   const nonZero = entries.filter((e) => !e.val.v.isZero());
