@@ -3,7 +3,6 @@ import data from "../data/rules/bindings.json";
 import type { Finding, Severity } from "../findings";
 import { D, round } from "../money/decimal";
 import { rateConsistent, share as shareOf } from "../money/calc";
-import { convert } from "../money/units";
 import { formatNumber } from "../money/format";
 import { fill } from "../money/wording";
 import type { ReportModel, Source } from "../model/types";
@@ -131,8 +130,18 @@ function finding(rule: string, severity: Severity, message: string, sheet: strin
   return { rule, severity, message, sheet, row: c.row, text: c.text, ...extra };
 }
 
+/** The parser holds every amount in 万元 (an amount written in 元 is converted there). */
 function amountInWan(c: AmountClaim): Decimal {
-  return c.unit === "元" ? convert(c.value, "元", "万元") : c.value;
+  return c.value;
+}
+
+/** A stated amount 10 000 times (or 1/10 000 of) the table's: the unit was slipped. */
+function unitSlip(stated: Decimal, expected: Decimal): string {
+  if (expected.isZero() || stated.isZero()) return "";
+  const r = stated.div(expected);
+  if (r.minus(10000).abs().lte(10)) return "（疑似把“元”写成了“万元”）";
+  if (r.minus("0.0001").abs().lte("0.0000001")) return "（疑似把“万元”写成了“元”）";
+  return "";
 }
 
 function checkAmount(model: ReportModel, c: AmountClaim, sheet: string, out: Finding[]): void {
@@ -143,7 +152,7 @@ function checkAmount(model: ReportModel, c: AmountClaim, sheet: string, out: Fin
   if (diff.isZero()) return;
   const severity: Severity = diff.abs().lte("0.01") ? "warning" : "error";
   out.push(
-    finding("N-1", severity, fill(MESSAGES.amount, { label: c.label || c.text, stated: fmt(stated), source: where(b), expected: fmt(b.value), difference: fmt(diff.abs()) }), sheet, c, {
+    finding("N-1", severity, fill(MESSAGES.amount, { label: c.label || c.text, stated: fmt(stated), source: where(b), expected: fmt(b.value), difference: fmt(diff.abs()) }) + unitSlip(stated, b.value), sheet, c, {
       stated: fmt(stated),
       expected: fmt(b.value),
       difference: fmt(diff),

@@ -185,7 +185,8 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
   if (on("N-same-quantity")) {
     for (const g of SAME_QUANTITY) {
       const members: { claim: AmountClaim | null; value: Decimal; where: string }[] = [];
-      for (const s of g.slots) for (const c of slots.get(s) ?? []) members.push({ claim: c, value: c.value, where: whereOf(c) });
+      // An amount written in 元 is compared at the 万元 precision the others are printed with.
+      for (const s of g.slots) for (const c of slots.get(s) ?? []) members.push({ claim: c, value: c.unit === "元" ? round(c.value, 2) : c.value, where: whereOf(c) });
       if (g.derived?.startsWith("sum:")) {
         const prefix = g.derived.slice(4);
         const parts = [...slots.entries()].filter(([k]) => k.startsWith(prefix)).flatMap(([, v]) => v);

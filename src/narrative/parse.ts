@@ -233,7 +233,10 @@ function isJoiner(text: string, i: number): boolean {
   return text[i] === "、" && text[i - 1] === "收" && text[i + 1] === "支";
 }
 
-function tokenize(text: string, from: number, starts: number[]): Token[] {
+function tokenize(paragraph: string, from: number, starts: number[]): Token[] {
+  // Stray punctuation between a word and its figure (“占,88.19%”, “为:12万元”) does not end the label; a space of
+  // the same length keeps every offset.
+  const text = paragraph.replace(/([占为是计])[,，、:：](?=\s*\d)/gu, "$1 ");
   const scan = asciiDigits(maskSpans(text));
   const tokens: Token[] = [];
   const re = /\d+(?:,\d{3})*(?:\.\d+)?/g;
@@ -303,11 +306,14 @@ function tokenize(text: string, from: number, starts: number[]): Token[] {
       prevEnd = end;
       continue;
     }
+    // Amounts written in 元 ("23,005.58元") are held in 万元 like every other amount, exactly (÷ 10 000).
+    const yuan = kind === "amount" && unit === "元";
+    const places = dot < 0 ? 0 : digits.length - dot - 1;
     tokens.push({
       kind,
       raw: text.slice(start, end),
-      value,
-      decimals: dot < 0 ? 0 : digits.length - dot - 1,
+      value: yuan ? value.div(10000) : value,
+      decimals: yuan ? places + 4 : places,
       unit: unit === "万" ? "万元" : unit,
       start,
       end,

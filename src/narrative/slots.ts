@@ -193,6 +193,8 @@ export function assignSlots(parsed: ParsedNarrative): void {
         } else c.slot = matchRule(c.canonical, "share", c.label, cx);
         break;
       case "change":
+        // A comparison with another year than the prior one (“比2019年（疫情前）减少…”) is not the year-on-year change.
+        if (c.priorYear !== null && parsed.year !== null && c.priorYear !== parsed.year - 1) break;
         c.slot = matchRule(c.canonical, "change", c.subject || ".", cx);
         break;
       case "execution":

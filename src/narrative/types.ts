@@ -82,6 +82,7 @@ interface ClaimBase {
 export interface AmountClaim extends ClaimBase {
   kind: "amount";
   label: string;
+  /** In 万元, whatever the unit written (an amount in 元 is divided by 10 000, exactly). */
   value: Decimal;
   /** The unit written after the number; null when missing ("决算数为223.34，"). */
   unit: "万元" | "元" | null;
