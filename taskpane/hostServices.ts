@@ -196,7 +196,7 @@ export function createHostServices(options: HostServicesOptions = {}): PaneServi
       const fresh = observed && observed.narrative === n && now() - observed.at <= ttl ? observed.state : undefined;
       observed = undefined; // used once: after a write the sheet has changed
       const r = await writeNarrativeSheet(toSheetParagraphs(n), { excel, charts: toSheetCharts(n), observed: fresh });
-      return { sheet: r.sheet, keptCopy: r.keptCopy };
+      return { sheet: r.sheet, keptCopy: r.keptCopy, action: r.action };
     },
     async buildDocx(n: GeneratedNarrative): Promise<Blob> {
       // The Word writer is loaded only when asked for: it is the largest part of the pane's code.

@@ -51,8 +51,11 @@ export interface PaneServices {
   navigate(target: NavigateTarget): Promise<void>;
   /** Generates the 情况说明 from the workbook; without `template` the workbook's own template is used. */
   generate(opts?: { template?: TemplateId }): Promise<GeneratedNarrative>;
-  /** Writes into the sheet "情况说明（生成）"; `keptCopy` names the copy of a user-edited previous version. */
-  writeGenerated(n: GeneratedNarrative): Promise<{ sheet: string; keptCopy?: string }>;
+  /**
+   * Writes into the sheet "情况说明（生成）"; `keptCopy` names the copy of a user-edited previous version;
+   * `action`: "created" (no such sheet before), "replaced" (the previous, unedited one was rewritten), "kept".
+   */
+  writeGenerated(n: GeneratedNarrative): Promise<{ sheet: string; keptCopy?: string; action?: "created" | "replaced" | "kept" }>;
   /** A Word document of the text (the `docx` package); no network. */
   buildDocx(n: GeneratedNarrative): Promise<Blob>;
   /** Every performance form of the workbook, with its score, grade and findings. */

@@ -15,7 +15,7 @@ import { ArrowDownloadRegular, CopyRegular, DocumentTextRegular, TableRegular } 
 import type { TemplateId } from "../../src/model/types";
 import type { GeneratedNarrative, GeneratedParagraph, GeneratedSpan } from "../../src/narrative/generateTypes";
 import type { PaneServices } from "../services";
-import { docxFileName, fullText, markers, previewSections, sourceLabel, spanKind } from "./generateModel";
+import { copiedNotes, docxFileName, fullText, markers, markerSummary, previewSections, sourceLabel, spanKind } from "./generateModel";
 import { Busy, ErrorBar, SuccessBar, useCommonStyles, useServiceCall } from "./common";
 
 /* global document, URL */
@@ -60,6 +60,13 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusSmall,
   },
   markerList: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  /** Copied text in which the text rules found something: a wavy underline (and the notes in words, below and in the tooltip). */
+  noted: {
+    textDecorationLine: "underline",
+    textDecorationStyle: "wavy",
+    textDecorationColor: tokens.colorPaletteDarkOrangeForeground1,
+    textUnderlineOffset: "3px",
+  },
 });
 
 export interface GenerateTabProps {
@@ -79,14 +86,14 @@ const SpanView: React.FC<{ span: GeneratedSpan; onNavigate(span: GeneratedSpan):
     );
   }
   if (kind === "number") {
-    const label = sourceLabel(span.sources);
+    const label = [sourceLabel(span.sources), ...(span.notes ?? []).map((t) => `请核对：${t}`)].filter(Boolean).join("\n");
     const go = () => onNavigate(span);
     return (
       <Tooltip content={label} relationship="description" withArrow>
         <span
           role="button"
           tabIndex={0}
-          className={styles.number}
+          className={mergeClasses(styles.number, span.notes && styles.noted)}
           onClick={go}
           onKeyDown={(e) => {
             if (e.key === "Enter" || e.key === " ") {
@@ -95,9 +102,18 @@ const SpanView: React.FC<{ span: GeneratedSpan; onNavigate(span: GeneratedSpan):
             }
           }}
           data-testid={testId}
-          data-kind="number"
+          data-kind={span.notes ? "noted" : "number"}
           data-source={label}
         >
+          {span.text}
+        </span>
+      </Tooltip>
+    );
+  }
+  if (span.notes) {
+    return (
+      <Tooltip content={span.notes.map((t) => `请核对：${t}`).join("\n")} relationship="description" withArrow>
+        <span className={styles.noted} tabIndex={0} data-testid={testId} data-kind="noted">
           {span.text}
         </span>
       </Tooltip>
@@ -186,7 +202,7 @@ export const GenerateTab: React.FC<GenerateTabProps> = ({ services, unitName }) 
     if (r) {
       setNotice(
         <span data-testid="gen-written">
-          已写入工作表“{r.sheet}”。
+          {r.action === "replaced" ? <>已替换工作表“{r.sheet}”中上次生成的内容。</> : <>已写入工作表“{r.sheet}”。</>}
           {r.keptCopy ? <>您修改过的上一版已保留为工作表“{r.keptCopy}”。</> : null}
         </span>,
       );
@@ -219,6 +235,7 @@ export const GenerateTab: React.FC<GenerateTabProps> = ({ services, unitName }) 
   };
 
   const marks = narrative ? markers(narrative) : [];
+  const notes = narrative ? copiedNotes(narrative) : [];
 
   return (
     <div className={common.column} data-testid="generate-tab">
@@ -267,9 +284,7 @@ export const GenerateTab: React.FC<GenerateTabProps> = ({ services, unitName }) 
           ) : null}
           {marks.length > 0 ? (
             <SuccessBar intent="warning" testId="gen-markers">
-              <span data-testid="gen-marker-count">
-                有 {marks.length} 处【请填写】需要您补充（多为增减变化的原因），已在下方以黄色底纹标出：
-              </span>
+              <span data-testid="gen-marker-count">{markerSummary(marks)}</span>
               <ul className={styles.markerList}>
                 {marks.slice(0, 20).map((m, i) => (
                   <li key={i} className={common.clamp}>
@@ -282,6 +297,18 @@ export const GenerateTab: React.FC<GenerateTabProps> = ({ services, unitName }) 
           ) : (
             <SuccessBar intent="info" testId="gen-markers-none">没有需要补充的【请填写】。</SuccessBar>
           )}
+          {notes.length > 0 ? (
+            <SuccessBar intent="warning" testId="gen-copied-notes">
+              <span>从工作簿中照录的 {notes.length} 段文字（原因、用途等）中发现以下问题，已在下方以波浪线标出，请在工作簿中修改后重新生成：</span>
+              <ul className={styles.markerList}>
+                {notes.slice(0, 20).map((m, i) => (
+                  <li key={i} className={common.wrap}>
+                    “{m.text.length > 30 ? `${m.text.slice(0, 30)}……` : m.text}”：{m.notes.join("；")}
+                  </li>
+                ))}
+              </ul>
+            </SuccessBar>
+          ) : null}
           <Text size={200}>带下划虚线的数字可用 Tab 键选中：提示显示其来源单元格，按回车转到该单元格。</Text>
           <NarrativePreview narrative={narrative} onNavigate={navigate} />
         </>
