@@ -81,7 +81,7 @@ describe("generate tab model", () => {
     const g = generateNarrative(readReport(snapshot));
     const s = markerSummary(markers(g));
     expect(s).not.toContain("多为");
-    const counted = [...s.matchAll(/ (\d+) 处/g)].map((m) => Number(m[1]));
+    const counted = [...s.split("：")[1].matchAll(/ (\d+) 处/g)].map((m) => Number(m[1]));
     expect(counted.reduce((a, b) => a + b, 0)).toBe(markers(g).length);
   });
   it("copied text with what the text rules found", () => {
