@@ -19,21 +19,25 @@ import {
 } from "../src/functions-core";
 
 
-/** A core result as Excel takes it: the value, or an error value carrying the Chinese message. */
+/**
+ * A core result as Excel takes it: the value, or an error value. Only #VALUE! and #N/A may carry a
+ * custom message; for #DIV/0! "a custom error message can't be used" (CustomFunctions.ErrorCode,
+ * learn.microsoft.com). So a zero denominator is a plain #DIV/0!, as in any Excel division, and the
+ * function help says when it happens; the other failures carry their Chinese message.
+ */
 function toExcel<T>(r: FnResult<T>): T | CustomFunctions.Error {
   if (r.ok) return r.value;
   const codes = CustomFunctions.ErrorCode;
-  const code =
-    r.code === "DivisionByZero" ? codes.divisionByZero : r.code === "NotAvailable" ? codes.notAvailable : codes.invalidValue;
-  return new CustomFunctions.Error(code, r.message);
+  if (r.code === "DivisionByZero") return new CustomFunctions.Error(codes.divisionByZero);
+  return new CustomFunctions.Error(r.code === "NotAvailable" ? codes.notAvailable : codes.invalidValue, r.message);
 }
 
 /**
- * 预算执行率（%）：决算数÷预算数×100，四舍五入。例：=JS.EXECRATE(63.38,75) 得 84.51。预算数为0时返回 #DIV/0!。
+ * 预算执行率（%）：决算数÷预算数×100，四舍五入。例：=JS.EXECRATE(63.38,75) 得 84.51。预算数为0时返回 #DIV/0!（预算数为0，执行率无可比性）。
  * @customfunction EXECRATE
  * @param actual 决算数（支出决算数，可为数字或“2,940.05”这样的文本）
  * @param budget 预算数（年初预算数或调整后预算数）
- * @param [decimals] 保留小数位数，省略时为2
+ * @param [decimals] 保留小数位数（1到10），省略、空白或0时为2
  * @returns 执行率（百分点，如84.51表示84.51%）
  */
 export function execrate(actual: unknown, budget: unknown, decimals?: number): number | CustomFunctions.Error {
@@ -56,7 +60,7 @@ export function yoychange(current: unknown, prior: unknown): number | CustomFunc
  * @customfunction YOYRATE
  * @param current 本年数
  * @param prior 上年数
- * @param [decimals] 保留小数位数，省略时为2
+ * @param [decimals] 保留小数位数（1到10），省略、空白或0时为2
  * @returns 增减率（百分点，如-40.01表示下降40.01%）
  */
 export function yoyrate(current: unknown, prior: unknown, decimals?: number): number | CustomFunctions.Error {
@@ -64,11 +68,11 @@ export function yoyrate(current: unknown, prior: unknown, decimals?: number): nu
 }
 
 /**
- * 占比（%）：分项数÷合计数×100，四舍五入。合计数为0时返回 #DIV/0!。
+ * 占比（%）：分项数÷合计数×100，四舍五入。合计数为0时返回 #DIV/0!（占比无可比性）。
  * @customfunction SHARE
  * @param part 分项数
  * @param total 合计数
- * @param [decimals] 保留小数位数，省略时为2
+ * @param [decimals] 保留小数位数（1到10），省略、空白或0时为2
  * @returns 占比（百分点）
  */
 export function share(part: unknown, total: unknown, decimals?: number): number | CustomFunctions.Error {
@@ -113,7 +117,7 @@ export function exectext(actual: unknown, budget: unknown): string | CustomFunct
  * 元换算为万元，四舍五入（如10050元得1.01万元），与决算报表的显示口径一致。
  * @customfunction WANYUAN
  * @param amount 金额（元）
- * @param [decimals] 保留小数位数，省略时为2
+ * @param [decimals] 保留小数位数（1到10），省略、空白或0时为2
  * @returns 金额（万元）
  */
 export function wanyuan(amount: unknown, decimals?: number): number | CustomFunctions.Error {
@@ -125,7 +129,7 @@ export function wanyuan(amount: unknown, decimals?: number): number | CustomFunc
  * @customfunction TIE
  * @param total 合计数
  * @param parts 各分项所在的单元格区域，空白按0计
- * @param [tolerance] 允许的尾差（万元），省略时按分项个数确定：0.01×⌊(分项数+1)/2⌋
+ * @param [tolerance] 允许的尾差（万元），省略、空白或0时按非零分项个数确定：0.01×⌊(分项数+1)/2⌋
  * @returns 核对结论
  */
 export function tie(total: unknown, parts: unknown[][], tolerance?: unknown): string | CustomFunctions.Error {

@@ -100,7 +100,8 @@ export function coerceAmounts(
 ): FnResult<{ values: Decimal[]; blanks: boolean[]; rows: number; cols: number }> {
   const grid: unknown[][] = Array.isArray(v) ? (v.every((r) => Array.isArray(r)) ? (v as unknown[][]) : [v]) : [[v]];
   const rows = grid.length;
-  const cols = rows > 0 ? Math.max(...grid.map((r) => r.length)) : 0;
+  let cols = 0;
+  for (const r of grid) if (r.length > cols) cols = r.length;
   const values: Decimal[] = [];
   const blanks: boolean[] = [];
   let k = 0;
@@ -128,12 +129,16 @@ function isBlankCell(cell: unknown): boolean {
   }
 }
 
-/** Decimals argument (like ROUND's num_digits): omitted/blank → fallback; 0–10, fractions truncated. */
+/**
+ * Decimals argument (like ROUND's num_digits): 1–10, fractions truncated. Omitted (Excel passes null),
+ * blank or 0 → fallback: a blank cell reaches a custom function as null on the web and as 0 on desktop
+ * (OfficeDev/office-js #4702), so 0 must mean the same as blank for both to give one answer.
+ */
 export function coerceDecimals(v: CellArg, fallback = 2): FnResult<number> {
   const s = unwrapScalar(v, "小数位数");
   if (!s.ok) return s;
   const x = s.value;
-  if (x === null || x === undefined || (typeof x === "string" && x.trim() === "")) return ok(fallback);
+  if (x === null || x === undefined || x === 0 || (typeof x === "string" && x.trim() === "")) return ok(fallback);
   const err = errorValueName(x);
   if (err !== null) return fail("NotAvailable", `参数“小数位数”是错误值${err}`);
   let n: number;
@@ -143,7 +148,7 @@ export function coerceDecimals(v: CellArg, fallback = 2): FnResult<number> {
   if (!Number.isFinite(n)) return fail("InvalidValue", `参数“小数位数”应为0到${MAX_DECIMALS}之间的整数`);
   const t = Math.trunc(n);
   if (t < 0 || t > MAX_DECIMALS) return fail("InvalidValue", `参数“小数位数”应为0到${MAX_DECIMALS}之间的整数`);
-  return ok(t);
+  return ok(t === 0 ? fallback : t);
 }
 
 /** A short text option such as the unit of YOYTEXT; blank or 0 (a blank cell on desktop) → fallback. */
@@ -330,10 +335,10 @@ const MSG = {
   negativePart: (i: number) => `第${i + 1}项为负数，无法计算占比`,
 };
 
-/** The decimals argument when it is blank or a plain integer-valued number in range; −1 otherwise. */
+/** The decimals argument when it is blank or a plain integer-valued number in range; −1 otherwise (see coerceDecimals: 0 is blank). */
 function fastDecimals(v: unknown): number {
   if (v === undefined || v === null) return 2;
-  if (typeof v === "number" && v > -1 && v < MAX_DECIMALS + 1) return Math.trunc(v) + 0;
+  if (typeof v === "number" && v > -1 && v < MAX_DECIMALS + 1) return Math.trunc(v) === 0 ? 2 : Math.trunc(v);
   return -1;
 }
 
@@ -519,7 +524,11 @@ function diffText(d: Decimal): string {
 
 /**
  * TIE: does a total foot with its parts? "一致"; "尾差0.01" within DOMAIN §0's tolerance
- * (0.01 × ⌊(n+1)/2⌋ for n non-blank parts) or the given one; otherwise "不一致：差X万元".
+ * (0.01 × ⌊(n+1)/2⌋ for n non-zero parts) or the given one; otherwise "不一致：差X万元".
+ * n counts non-zero parts, not non-blank cells: inside a range argument a blank cell arrives as 0
+ * (OfficeDev/office-js #1951, #5262), on the web sometimes as null, so blank and 0 cannot be told
+ * apart and must count alike. A blank or 0 tolerance (a blank cell: null on the web, 0 on desktop,
+ * OfficeDev/office-js #4702) means the default one.
  */
 export function tieFn(total: CellArg, parts: RangeArg, tolerance?: CellArg): FnResult<string> {
   return guard(() => {
@@ -530,8 +539,9 @@ export function tieFn(total: CellArg, parts: RangeArg, tolerance?: CellArg): FnR
     let tol: Decimal;
     const tolScalar = unwrapScalar(tolerance, L.tolerance);
     if (!tolScalar.ok) return tolScalar;
-    if (tolScalar.value === null || tolScalar.value === undefined || tolScalar.value === "") {
-      const n = r.value.blanks.filter((b) => !b).length;
+    if (tolScalar.value === null || tolScalar.value === undefined || tolScalar.value === "" || tolScalar.value === 0) {
+      let n = 0;
+      for (const v of r.value.values) if (!v.isZero()) n++;
       tol = tailTolerance(n);
     } else {
       const c = coerceAmount(tolScalar.value, L.tolerance);

@@ -32,8 +32,16 @@ function ensureBuild(): void {
   });
 }
 
+/**
+ * CustomFunctions.Error as documented: "Custom messages are only available with certain error codes"
+ * — #VALUE! and #N/A; for #DIV/0!, #NUM!, #NULL! … "a custom error message can't be used"
+ * (CustomFunctions.ErrorCode, learn.microsoft.com). The stub refuses the rest, so a shell that
+ * passes one fails here.
+ */
 class StubError {
-  constructor(public code: string, public message?: string) {}
+  constructor(public code: string, public message?: string) {
+    if (message !== undefined && code !== "#VALUE!" && code !== "#N/A") throw new Error(`${code} cannot carry a custom message`);
+  }
 }
 
 type Fn = (...args: unknown[]) => unknown;
@@ -68,8 +76,9 @@ test("the bundle associates exactly the contract ids", () => {
 test("EXECRATE", () => {
   expect(call("EXECRATE", 63.38, 75)).toBe(84.51);
   expect(call("EXECRATE", "2,940.05", "2,940.05", null)).toBe(100);
-  expect(call("EXECRATE", 63.38, 75, 0)).toBe(85);
-  expect(call("EXECRATE", 5, 0)).toEqual(err("#DIV/0!", "预算数为0，执行率无可比性"));
+  expect(call("EXECRATE", 5, 0)).toEqual({ code: "#DIV/0!", message: undefined });
+  // a blank decimals cell: null on the web, 0 on desktop — one answer
+  expect(call("EXECRATE", 63.38, 75, 0)).toBe(call("EXECRATE", 63.38, 75, null));
   expect(call("EXECRATE", 5, null)).toEqual(err("#DIV/0!"));
   expect(call("EXECRATE", true, 5)).toEqual(err("#VALUE!"));
   expect(call("EXECRATE", "abc", 5)).toBeInstanceOf(StubError);
@@ -80,7 +89,7 @@ test("YOYCHANGE and YOYRATE", () => {
   expect(call("YOYCHANGE", "235.99", 393.38)).toBe(-157.39);
   expect(call("YOYRATE", 235.99, 393.38)).toBe(-40.01);
   expect(call("YOYRATE", 0, 0)).toBe(0);
-  expect(call("YOYRATE", 12, 0)).toEqual(err("#DIV/0!", "上年数为0，增长率无可比性"));
+  expect(call("YOYRATE", 12, 0)).toEqual({ code: "#DIV/0!", message: undefined });
   expect(call("YOYRATE", 12, "#N/A")).toEqual(err("#N/A"));
 });
 
@@ -109,6 +118,8 @@ test("WANYUAN and TIE", () => {
   expect(call("TIE", 100, [[33.33], [33.33], [33.33]])).toBe("尾差0.01");
   expect(call("TIE", 100, [[50], [49]], null)).toBe("不一致：差1.00万元");
   expect(call("TIE", 100, [[50], ["#REF!"]])).toEqual(err("#N/A"));
+  // blank parts arrive as 0 inside ranges, sometimes as null: the tolerance counts non-zero parts
+  expect(call("TIE", 100.02, [[50], [50], [0], [0]])).toBe(call("TIE", 100.02, [[50], [50], [null], [null]]));
 });
 
 test("functions.json: every id, Chinese descriptions and parameter help", () => {
@@ -126,4 +137,7 @@ test("functions.json: every id, Chinese descriptions and parameter help", () => 
   expect(byId.get("TIE")!.parameters[1].dimensionality).toBe("matrix");
   expect(byId.get("EXECRATE")!.parameters[2]).toEqual(expect.objectContaining({ name: "decimals", optional: true }));
   expect(JSON.stringify(metadata)).not.toMatch(/"volatile":\s*true/);
+  // The generator does not declare allowErrorForDataTypeAny, so an error-valued argument never reaches
+  // a function (Excel shows that error itself); README must not promise otherwise.
+  expect((metadata as Record<string, unknown>).allowErrorForDataTypeAny).toBeUndefined();
 });

@@ -92,7 +92,9 @@ describe("coerceAmount: Excel-shaped cells", () => {
   test("decimals like ROUND's num_digits", () => {
     expect(value(coerceDecimals(null))).toBe(2);
     expect(value(coerceDecimals(undefined))).toBe(2);
-    expect(value(coerceDecimals(0))).toBe(0);
+    // A blank cell is 0 on desktop and null on the web (OfficeDev/office-js #4702): 0 means blank.
+    expect(value(coerceDecimals(0))).toBe(2);
+    expect(value(coerceDecimals(0.5))).toBe(2);
     expect(value(coerceDecimals(2.7))).toBe(2);
     expect(value(coerceDecimals("3"))).toBe(3);
     expect(failure(coerceDecimals(-1)).message).toBe("参数“小数位数”应为0到10之间的整数");
@@ -113,7 +115,8 @@ describe("EXECRATE", () => {
   test("=JS.EXECRATE(63.38,75) → 84.51", () => expect(value(execRateFn(63.38, 75))).toBe(84.51));
   test("seed: 106.13 of 117.77 → 90.12", () => expect(value(execRateFn(106.13, 117.77))).toBe(90.12));
   test("decimals", () => {
-    expect(value(execRateFn(63.38, 75, 0))).toBe(85);
+    expect(value(execRateFn(63.38, 75, 0))).toBe(84.51); // 0 is a blank cell on desktop: the default
+    expect(value(execRateFn(63.38, 75, 1))).toBe(84.5);
     expect(value(execRateFn(63.38, 75, 4))).toBe(84.5067);
   });
   test("text and blanks", () => {
@@ -223,8 +226,13 @@ describe("TIE", () => {
     expect(value(tieFn(100, [[50], [49]]))).toBe("不一致：差1.00万元");
     expect(value(tieFn(100.02, [[50], [50]]))).toBe("不一致：差0.02万元");
   });
-  test("blank cells do not widen the tolerance", () => {
+  test("blank cells do not widen the tolerance, whether they arrive as null (web) or 0 (desktop, ranges)", () => {
     expect(value(tieFn(100.02, [[50], [50], [null], [null]]))).toBe("不一致：差0.02万元");
+    expect(value(tieFn(100.02, [[50], [50], [0], [0]]))).toBe("不一致：差0.02万元");
+  });
+  test("a blank tolerance cell (null on the web, 0 on desktop) is the default tolerance", () => {
+    expect(value(tieFn(100, [[33.33], [33.33], [33.33]], null))).toBe("尾差0.01");
+    expect(value(tieFn(100, [[33.33], [33.33], [33.33]], 0))).toBe("尾差0.01");
   });
   test("explicit tolerance, text numbers", () => {
     expect(value(tieFn("100.05", [["50"], ["50"]], 0.1))).toBe("尾差0.05");
@@ -286,5 +294,36 @@ describe("properties", () => {
         expect(value(wanYuanFn(yuan))).toBe(expected);
       }),
     );
+  });
+});
+
+/**
+ * A blank cell reaches a custom function as null on the web and as 0 on desktop (OfficeDev/office-js
+ * #4702), and inside a range argument as 0 (#1951, #5262). Every function must give one answer for
+ * both representations, in every argument position.
+ */
+describe("blank cells: null (web) and 0 (desktop) give the same answer in every function", () => {
+  const CASES: [string, (...a: unknown[]) => unknown, unknown[]][] = [
+    ["EXECRATE", execRateFn, [63.38, 75, "B"]],
+    ["EXECRATE", execRateFn, ["B", 75]],
+    ["YOYCHANGE", yoyChangeFn, [12.5, "B"]],
+    ["YOYRATE", yoyRateFn, [235.99, 393.38, "B"]],
+    ["YOYRATE", yoyRateFn, ["B", 393.38]],
+    ["SHARE", shareFn, [131.63, 223.34, "B"]],
+    ["SHARES", sharesFn, [[[131.63], ["B"], [91.71]]]],
+    ["YOYTEXT", yoyTextFn, [235.99, 393.38, "B"]],
+    ["YOYTEXT", yoyTextFn, ["B", 393.38]],
+    ["EXECTEXT", execTextFn, [106.13, "B"]],
+    ["EXECTEXT", execTextFn, ["B", 117.77]],
+    ["WANYUAN", wanYuanFn, [10050, "B"]],
+    ["WANYUAN", wanYuanFn, ["B"]],
+    ["TIE", tieFn, [100, [[33.33], [33.33], [33.33], ["B"]], "B"]],
+    ["TIE", tieFn, [100.02, [[50], ["B"], [50], ["B"]]]],
+    ["TIE", tieFn, ["B", [["B"], ["B"]]]],
+  ];
+  const put = (args: unknown[], blank: unknown): unknown[] =>
+    args.map((a) => (a === "B" ? blank : Array.isArray(a) ? a.map((r) => (r as unknown[]).map((c) => (c === "B" ? blank : c))) : a));
+  test.each(CASES.map(([name, fn, args], i) => [`${name} #${i + 1}`, fn, args] as const))("%s", (_name, fn, args) => {
+    expect(fn(...put(args, 0))).toEqual(fn(...put(args, null)));
   });
 });
