@@ -5,7 +5,7 @@ import scoringData from "../data/perf/scoring.json";
 import type { Finding, Severity } from "../findings";
 import { D, HUNDRED, round } from "../money/decimal";
 import { formatNumber } from "../money/format";
-import { actualProblem, compareValues, parseValue, targetProblem } from "./compare";
+import { actualProblem, compareValues, indicatorName, parseValue, targetProblem } from "./compare";
 import { parseNarrative, PERF_COUNT_KEYS, REASON_WORDS, type PerfContext, type PerfCountKey, type PerfNarrative, type ProjectSummary } from "./context";
 import { allowedLevel2, hierarchyFor, REQUIRED_CATEGORIES, resolveCategory, shortName, squash, standardLevel1, standardLevel1Names } from "./standards";
 import type { PerfAmount, PerfForm, SourceRef } from "./types";
@@ -137,7 +137,7 @@ export function checkForm(form: PerfForm, context: PerfContext = {}, narrative?:
     if (l3.kind === "empty") out.push(ruleFinding("P-4", { project, row: ind.row, problem: "为空" }, here(ind.cells.level3)));
     else if (l3.kind === "placeholder")
       out.push(ruleFinding("P-4", { project, row: ind.row, problem: `“${ind.level3}”是未替换的占位符` }, here(ind.cells.level3), { stated: ind.level3 }));
-    const name = ind.level3 || `第${ind.row}行`;
+    const name = indicatorName(ind);
     const tp = targetProblem(parseValue(ind.target));
     if (tp) out.push(ruleFinding("P-5", { project, indicator: name, problem: tp }, here(ind.cells.target), ind.target ? { stated: ind.target } : {}));
     const ap = actualProblem(parseValue(ind.actual));
@@ -145,7 +145,7 @@ export function checkForm(form: PerfForm, context: PerfContext = {}, narrative?:
     if (!tp && !ap) {
       const c = compareValues(ind.target, ind.actual);
       if (c.kind === "notComparable" && c.reason)
-        out.push(ruleFinding("P-7", { project, indicator: name, reason: c.reason }, here(ind.cells.actual), { stated: ind.actual, expected: ind.target }));
+        out.push(ruleFinding("P-7", { project, indicator: name, reason: c.reason }, here(ind.cells.actual), { stated: ind.actual }));
     }
   }
 

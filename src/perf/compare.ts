@@ -178,7 +178,7 @@ export function compareValues(targetText: unknown, actualText: unknown): Compare
     if (actual.kind !== "quantity")
       return r("notComparable", {
         cause: "typeMismatch",
-        reason: `预期值“${show(target)}”是${describe(target)}，实际值“${show(actual)}”是${describe(actual)}，无法比较`,
+        reason: `预期指标值“${show(target)}”是${describe(target)}，实际完成指标值“${show(actual)}”是${describe(actual)}，无法比较`,
       });
     const tu = target.unit;
     const au = actual.unit;
@@ -186,12 +186,12 @@ export function compareValues(targetText: unknown, actualText: unknown): Compare
     if ((tu && au && tu !== au) || pct(tu) !== pct(au))
       return r("notComparable", {
         cause: "unitMismatch",
-        reason: `预期值“${show(target)}”与实际值“${show(actual)}”的单位不同（${tu || "无单位"}／${au || "无单位"}）`,
+        reason: `预期指标值“${show(target)}”与实际完成指标值“${show(actual)}”的单位不同（${tu || "无单位"}／${au || "无单位"}）`,
       });
     if (target.qualifier && actual.qualifier && cleanValueText(target.qualifier) !== cleanValueText(actual.qualifier))
       return r("notComparable", {
         cause: "qualifierMismatch",
-        reason: `预期值针对“${target.qualifier}”，实际值针对“${actual.qualifier}”，对象不同`,
+        reason: `预期指标值针对“${target.qualifier}”，实际完成指标值针对“${actual.qualifier}”，对象不同`,
       });
     const t = target.value;
     const a = actual.value;
@@ -209,7 +209,7 @@ export function compareValues(targetText: unknown, actualText: unknown): Compare
         return a.lt(t) ? r("met", { reverse: true }) : r("notMet", { reverse: true, ratio: share(t, a) });
       default:
         if (a.eq(t)) return r("met");
-        if (a.gt(t)) return r("exceeded", { reason: `实际值${show(actual)}超过预期值${show(target)}` });
+        if (a.gt(t)) return r("exceeded", { reason: `实际完成指标值${show(actual)}超过预期指标值${show(target)}` });
         return r("notMet", { ratio: share(a, t) });
     }
   }
@@ -225,11 +225,16 @@ export function compareValues(targetText: unknown, actualText: unknown): Compare
     if (cleanValueText(target.text) === cleanValueText(actual.text)) return r("met", { level: "full" });
     return r("notComparable", {
       cause: "textDiffers",
-      reason: `预期值“${show(target)}”与实际值“${show(actual)}”都是文字描述且内容不同，无法判断是否达成，请人工评定`,
+      reason: `预期指标值“${show(target)}”与实际完成指标值“${show(actual)}”都是文字描述且内容不同，无法判断是否达成，请人工评定`,
     });
   }
   return r("notComparable", {
     cause: "typeMismatch",
-    reason: `预期值“${show(target)}”是${describe(target)}，实际值“${show(actual)}”是${describe(actual)}，无法比较`,
+    reason: `预期指标值“${show(target)}”是${describe(target)}，实际完成指标值“${show(actual)}”是${describe(actual)}，无法比较`,
   });
+}
+
+/** An indicator row as the user sees it in a message: 三级指标“…”, or 第N行的指标（未填三级指标）. */
+export function indicatorName(ind: { level3: string; row: number }): string {
+  return ind.level3.trim() ? `三级指标“${ind.level3.trim()}”` : `第${ind.row}行的指标（未填三级指标）`;
 }

@@ -4,7 +4,7 @@ import type { Finding } from "../findings";
 import { D, HUNDRED, round, sum } from "../money/decimal";
 import { formatNumber } from "../money/format";
 import { ruleFinding, formRate, projectName } from "./check";
-import { compareValues, type CompareResult } from "./compare";
+import { compareValues, indicatorName, type CompareResult } from "./compare";
 import type { PerfCategory, PerfForm } from "./types";
 
 /** Scoring configuration (DOMAIN §5.2); defaults from src/data/perf/scoring.json. Numbers as decimal strings. */
@@ -119,7 +119,7 @@ export function scoreForm(form: PerfForm, config?: Partial<ScoringConfig>): Form
       const result = compareValues(i.target, i.actual);
       const { score, basis } = indicatorScore(result, weight, cfg);
       if (score === null) {
-        findings.push(ruleFinding("PS-1", { project, indicator: i.level3 || `第${i.row}行`, reason: result.reason ?? "无法比较" }, { sheet: form.sheet, cell: i.cells.actual.cell }));
+        findings.push(ruleFinding("PS-1", { project, indicator: indicatorName(i), reason: result.reason ?? "无法比较" }, { sheet: form.sheet, cell: i.cells.actual.cell }));
       }
       const s = clamp(score ?? new D(0), new D(0), weight);
       groupScore = groupScore.plus(s);

@@ -48,6 +48,10 @@ d("performance forms of the seed (bazhong-2020.xlsx)", () => {
     expect(r.find((f) => f.rule === "P-6")).toMatchObject({ severity: "error", cell: "F12", stated: "满意度指标" });
     expect(r.some((f) => f.rule === "P-3" && f.message.includes("产出"))).toBe(true);
     expect(r.some((f) => f.rule === "P-7" && f.cell === "F11")).toBe(true);
+    // the row without 三级指标 is named as a row, not as a quoted indicator “第11行”
+    const f11 = r.find((f) => f.rule === "P-7" && f.cell === "F11")!;
+    expect(f11.message).toContain("第11行的指标（未填三级指标）目标与实际不可比");
+    expect(r.map((f) => f.message).join()).not.toContain("“第11行”");
   });
 
   it("finds item 25 (脱贫): P-4 指标1/指标2 errors, P-5, no 满意度", () => {
@@ -67,7 +71,12 @@ d("performance forms of the seed (bazhong-2020.xlsx)", () => {
   it("finds item 27 (资料印刷费): P-3 no 效益, P-7 ≥95% vs 满意", () => {
     const r = report.projects[3].findings;
     expect(r.some((f) => f.rule === "P-3" && f.message.includes("效益"))).toBe(true);
-    expect(r.find((f) => f.rule === "P-7")).toMatchObject({ cell: "F18", stated: "满意", expected: "≥95%" });
+    // the target is not what the actual should read: the finding says they cannot be compared, with no “应为”
+    const p7 = r.find((f) => f.rule === "P-7")!;
+    expect(p7).toMatchObject({ cell: "F18", stated: "满意" });
+    expect(p7.expected).toBeUndefined();
+    expect(p7.message).toContain("目标与实际不可比");
+    expect(p7.message).toContain("“≥95%”");
   });
 
   it("finds item 28 (互联网维护): P-5 满意度不断提升, P-9 84.51% without reason, P-10", () => {
