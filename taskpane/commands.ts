@@ -2,12 +2,29 @@
  * Ribbon commands (ExecuteFunction actions), run in the shared runtime page.
  * The manifest's button "生成情况说明" calls `generateNarrative`; the wrapper guarantees a
  * Chinese message on failure and always calls event.completed().
+ *
+ * The handler is associated at the top level of this module, as soon as the page runs it: inside
+ * Office.onReady (after the pane bundle has loaded) the first click on the button after Excel opens
+ * can do nothing (OfficeDev/office-js #5176, #3378, #1029). taskpane.html runs this module before the
+ * pane's. The work itself (reader, generator, adapter) is imported only when the button is clicked,
+ * from the chunk the page has already loaded.
  */
 
-import { createHostServices } from "./hostServices";
 import type { PaneServices } from "./services";
 
 /* global Office, window */
+
+/** Associates the ribbon command ids with their handlers (shared runtime: Office.actions). */
+export function registerCommands(): void {
+  Office.actions.associate("generateNarrative", generateNarrative);
+}
+
+// Top level, before anything else: office.js queues associations made before it is ready.
+try {
+  if (typeof Office !== "undefined" && Office.actions && typeof Office.actions.associate === "function") registerCommands();
+} catch {
+  // Office.actions is missing outside a shared runtime (e.g. a plain browser preview).
+}
 
 export const FAILURE_PREFIX = "生成情况说明时出错：";
 
@@ -52,7 +69,8 @@ export async function notifyUser(message: string): Promise<void> {
  * over a user's cells), and say what happened in Chinese. Two syncs in all once the sheet names are
  * known to the shared runtime; the very first call of a session adds one names sync.
  */
-export async function generateNarrativeBody(services: PaneServices = createHostServices()): Promise<string> {
+export async function generateNarrativeBody(given?: PaneServices): Promise<string> {
+  const services = given ?? (await import(/* webpackMode: "eager" */ "./hostServices")).createHostServices();
   const narrative = await services.generate();
   const result = await services.writeGenerated(narrative);
   const markers = narrative.paragraphs.reduce((n, p) => n + p.spans.filter((s) => s.marker).length, 0);
@@ -75,17 +93,3 @@ export async function generateNarrative(event: Office.AddinCommands.Event): Prom
   }
 }
 
-/** Associates the ribbon command ids with their handlers (shared runtime: Office.actions). */
-export function registerCommands(): void {
-  Office.actions.associate("generateNarrative", generateNarrative);
-}
-
-if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  void Office.onReady(() => {
-    try {
-      registerCommands();
-    } catch {
-      // Office.actions is missing outside a shared runtime (e.g. a plain browser preview).
-    }
-  });
-}
