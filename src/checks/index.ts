@@ -61,8 +61,9 @@ const numbersIn = (s: string) => (s.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
 function withoutRestated(bindings: Finding[], narrative: Finding[]): Finding[] {
   return bindings.filter((b) => {
     const stated = b.stated !== undefined ? Number(b.stated) : NaN;
+    // The same stated figure (its own `stated`, not any number of the message) reported on the same paragraph.
     return !narrative.some(
-      (n) => n.row === b.row && n.sheet === b.sheet && RANK[n.severity] >= RANK[b.severity] && numbersIn(n.message).some((x) => x === stated),
+      (n) => n.row === b.row && n.sheet === b.sheet && RANK[n.severity] >= RANK[b.severity] && n.stated !== undefined && numbersIn(n.stated).some((x) => x === stated),
     );
   });
 }

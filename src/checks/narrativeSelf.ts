@@ -55,6 +55,8 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
   const slots = amountsBySlot(parsed);
   const first = (slot: string) => slots.get(slot)?.[0];
   const claims = parsed.claims;
+  const bodyRows = parsed.paragraphs.filter((p) => p.kind !== "empty").map((p) => p.row);
+  const nextRow = new Map(bodyRows.map((r, i) => [r, bodyRows[i + 1]]));
 
   // ---- share lists
   const footed = new Set<AmountClaim>();
@@ -292,14 +294,17 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
     }
     const needsReason =
       !e.rate.eq(100) && !e.rate.isZero() && !!e.slot && (e.slot.startsWith("5.3.exec") || e.slot.startsWith("7.") || e.slot.startsWith("10.4.project:"));
-    if (needsReason && !e.reason && on("N-reason-missing")) {
+    const reasonNext = claims.some((r) => r.kind === "reason" && r.section === e.section && r.row === nextRow.get(e.row));
+    if (needsReason && !e.reason && !reasonNext && on("N-reason-missing")) {
       const what = e.slot!.startsWith("10.4.project:") ? `项目完成预算${ft(e.rate)}%，未达到100%` : `完成预算${ft(e.rate)}%，决算数与预算数不一致`;
       out.push(narrativeFinding("N-reason-missing", sheet, { row: e.row, text: e.text, slots: { what } }));
     }
   }
   for (const c of changes) {
     if (c.residue || c.direction === "flat" || c.direction === "ambiguous" || !c.slot || !on("N-reason-missing")) continue;
-    const hasReason = claims.some((r) => r.kind === "reason" && ((r.row === c.row && r.start >= c.end) || (r.section === c.section && r.row > c.row && r.row <= c.row + 1)));
+    // The reason may stand in the next paragraph (“…下降2.10%。” / “主要原因：…”), whatever its row number.
+    const next = nextRow.get(c.row);
+    const hasReason = claims.some((r) => r.kind === "reason" && ((r.row === c.row && r.start >= c.end) || (r.section === c.section && next !== undefined && r.row === next)));
     if (!hasReason)
       out.push(narrativeFinding("N-reason-missing", sheet, { row: c.row, text: c.text, slots: { what: `${c.subject}${c.directionWord}${c.amount ? ft(c.amount) + "万元" : ""}` } }));
   }

@@ -730,10 +730,35 @@ function priorYearOf(s: string): number | null {
  * Parses the 情况说明 paragraphs into sections and claims. Pure; never throws on any input
  * (non-string texts are read as their string form).
  */
+/**
+ * Half-width punctuation as departments type it (`, ; : ( )`) read as its full-width form, one character for
+ * one so that every offset stays valid: a comma or colon between two digits (thousands, times) is kept.
+ */
+export function canonicalPunctuation(text: string): string {
+  if (!/[,;:()]/.test(text)) return text;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const digits = i > 0 && i + 1 < text.length && /\d/.test(text[i - 1]) && /\d/.test(text[i + 1]);
+    if (ch === "(") out += "（";
+    else if (ch === ")") out += "）";
+    else if (ch === ";") out += "；";
+    else if (ch === "," && !digits) out += "，";
+    else if (ch === ":" && !digits) out += "：";
+    else out += ch;
+  }
+  return out;
+}
+
 export function parseNarrative(paragraphs: NarrativeParagraph[], options: ParseNarrativeOptions = {}): ParsedNarrative {
+  const originals: string[] = [];
   const input = (Array.isArray(paragraphs) ? paragraphs : [])
     .filter((p) => p && typeof p === "object")
-    .map((p, i) => ({ row: Number.isFinite(p.row) ? p.row : i + 1, text: p.text == null ? "" : String(p.text) }));
+    .map((p, i) => {
+      const original = p.text == null ? "" : String(p.text);
+      originals.push(original);
+      return { row: Number.isFinite(p.row) ? p.row : i + 1, text: canonicalPunctuation(original) };
+    });
   const template = options.template ?? detectTemplate(input);
   const outline = OUTLINES[template] ?? OUTLINES["sichuan-2020"];
   const year = options.year ?? detectYear(input);
@@ -941,6 +966,17 @@ export function parseNarrative(paragraphs: NarrativeParagraph[], options: ParseN
     out.push(pp);
   }
 
+  // Paragraphs and the claims quoted from them show the text as written.
+  const byRow = new Map<number, { canonical: string; original: string }>();
+  input.forEach((p, i) => byRow.set(p.row, { canonical: p.text, original: originals[i] }));
+  for (const pp of out) {
+    const o = byRow.get(pp.row);
+    if (o && pp.text === o.canonical) pp.text = o.original;
+  }
+  for (const c of claims) {
+    const o = byRow.get(c.row);
+    if (o && o.canonical !== o.original && c.text === o.canonical.slice(c.start, c.end).trim()) c.text = o.original.slice(c.start, c.end).trim();
+  }
   const parsed: ParsedNarrative = { template, year, paragraphs: out, sections, parts, claims };
   assignSlots(parsed);
   return parsed;

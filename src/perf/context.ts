@@ -75,6 +75,8 @@ const RE = {
 };
 export const REASON_WORDS = new RegExp(narrative.reasonWords, "u");
 
+const inWan = (v: Decimal, unit: string | undefined): Decimal => (unit === "元" ? v.div(10000) : v);
+
 /** Reads the 十(四) sentences and project 综述 from narrative paragraphs. Never throws. */
 export function parseNarrative(paragraphs: PerfParagraph[] = []): PerfNarrative {
   const out: PerfNarrative = { summaries: [] };
@@ -86,8 +88,9 @@ export function parseNarrative(paragraphs: PerfParagraph[] = []): PerfNarrative 
       try {
         out.summaries.push({
           name: m.groups.name.replace(/^[“"‘']|[”"’']$/gu, ""),
-          budget: parseAmount(m.groups.budget, { blankAsZero: false }).value,
-          actual: parseAmount(m.groups.actual, { blankAsZero: false }).value,
+          // An amount written in 元 ("8,000.00元") is held in 万元 like the forms' figures.
+          budget: inWan(parseAmount(m.groups.budget, { blankAsZero: false }).value, m.groups.budgetUnit),
+          actual: inWan(parseAmount(m.groups.actual, { blankAsZero: false }).value, m.groups.actualUnit),
           rateText: m.groups.rate,
           rate: new D(m.groups.rate),
           paragraph: p,
