@@ -208,7 +208,8 @@ export function createHostServices(options: HostServicesOptions = {}): PaneServi
       const snapshot = await read();
       const forms = readForms(snapshot);
       allowedCells = formCells(forms);
-      return toPerfFormViews(forms, perfReportOf(forms, readPerfContext(snapshot)));
+      const context = readPerfContext(snapshot);
+      return toPerfFormViews(forms, perfReportOf(forms, context), { snapshot, context });
     },
     async saveForm(edits: CellEdit[]): Promise<void> {
       const outside = edits.filter((e) => !allowedCells.has(`${e.sheet}!${e.cell}`));

@@ -126,3 +126,5 @@ export function perfReportOf(forms: PerfForm[], context: PerfContext = {}, confi
   });
   return { projects, findings: check.workbook, check, scores };
 }
+export { reassessForm, sheetWithEdits, draftValue } from "./live";
+export type { LiveForm, CellDraft } from "./live";

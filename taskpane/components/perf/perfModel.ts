@@ -1,6 +1,8 @@
 /** Pure logic of the 绩效 tab: editable cells of a form, changed cells, status line. */
 import { summarise } from "../../../src/findings";
+import { reassessForm } from "../../../src/perf/live";
 import type { CellEdit } from "../../services";
+import { extrasOf } from "./toView";
 import type { PerfCellView, PerfFormView } from "./types";
 
 export const cellKey = (sheet: string, cell: string): string => `${sheet}!${cell}`;
@@ -29,13 +31,57 @@ export function changedCells(form: PerfFormView, drafts: Record<string, string>)
   return out;
 }
 
-/** "86.50分 良 · 错误 1 · 提示 2" style status of a project (words, not colour). */
+/**
+ * The form as the edits would make it: 执行率, score, grade, findings and reading problems recomputed from
+ * the edited cells (src/perf reassessForm), marked `unsaved`; the cells themselves stay as read (the
+ * inputs show the drafts). Without edits, or without the sheet to recompute from, the form itself.
+ */
+export function liveView(form: PerfFormView, drafts: Record<string, string>): PerfFormView {
+  const edits = changedCells(form, drafts);
+  if (edits.length === 0 || !form.live) return form;
+  const r = reassessForm(form.live.sheet, form.titleCell, edits, form.live.context);
+  if (!r.form || !r.report) {
+    return { ...form, executionRate: undefined, score: undefined, grade: undefined, unsaved: true, problems: [...form.problems, "按未保存的修改已无法识别为绩效表，无法计算得分"] };
+  }
+  const x = extrasOf(r.report);
+  return {
+    ...form,
+    executionRate: x.executionRate === undefined ? undefined : String(x.executionRate),
+    score: x.score === undefined ? undefined : String(x.score),
+    grade: x.grade,
+    findings: x.findings ?? [],
+    problems: [...r.form.problems],
+    unsaved: true,
+  };
+}
+
+/** Rules whose findings mean an indicator was scored 0 because it could not be judged. */
+const UNSCORED = new Set(["PS-1", "PS-2", "PS-3", "PS-5"]);
+
+/**
+ * What lowers the credibility of the score and grade (in words, shown with them): errors on the form,
+ * indicators scored 0 because they could not be judged, unsaved edits, reading problems.
+ */
+export function gradeCaveats(form: PerfFormView): string[] {
+  const c = summarise(form.findings);
+  const out: string[] = [];
+  if (form.unsaved) out.push("按尚未保存的修改计算");
+  if (c.error > 0) out.push(`表中有 ${c.error} 处错误，更正后得分可能变化`);
+  const unscored = form.findings.filter((f) => UNSCORED.has(f.rule)).length;
+  if (unscored > 0) out.push(`${unscored} 项无法评分，按0分计`);
+  if (form.problems.length > 0) out.push(`表格有 ${form.problems.length} 处未能读取`);
+  return out;
+}
+
+/** "86.50分 良（有 3 处错误）· 错误 3 · 提示 2" style status of a project (words, not colour). */
 export function formStatus(form: PerfFormView): string {
   const c = summarise(form.findings);
   const parts: string[] = [];
-  if (form.score !== undefined) parts.push(`${form.score}分${form.grade ? ` ${form.grade}` : ""}`);
-  else if (form.grade) parts.push(form.grade);
+  const caveat = c.error > 0 ? `（有 ${c.error} 处错误，仅供参考）` : "";
+  if (form.score !== undefined) parts.push(`${form.score}分${form.grade ? ` ${form.grade}` : ""}${caveat}`);
+  else if (form.grade) parts.push(`${form.grade}${caveat}`);
   parts.push(`错误 ${c.error}`, `提示 ${c.warning}`);
+  if (form.unsaved) parts.push("未保存");
   return parts.join(" · ");
 }
 

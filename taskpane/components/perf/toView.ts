@@ -1,5 +1,7 @@
 import type { Finding } from "../../../src/findings";
 import type { PerfAmount, PerfField, PerfForm, PerfIndicator, SourceRef } from "../../../src/perf/types";
+import type { PerfContext } from "../../../src/perf/context";
+import type { WorkbookSnapshot } from "../../../src/workbook/snapshot";
 import type { PerfCellView, PerfFormView, PerfIndicatorView } from "./types";
 
 /** Anything printable as a score (a Decimal, a number or a string). */
@@ -70,10 +72,22 @@ export interface PerfProjectResults {
   projects: { rate: string | null; score: string; grade: string; findings: Finding[] }[];
 }
 
-/** Views of every form with its score, grade, execution rate (as "95.00%") and findings. */
-export function toPerfFormViews(forms: PerfForm[], results?: PerfProjectResults): PerfFormView[] {
+/** The core's per-project result as the view's extras. */
+export function extrasOf(p: PerfProjectResults["projects"][number]): PerfExtras {
+  return { score: p.score, grade: p.grade, findings: p.findings, executionRate: p.rate === null ? undefined : `${p.rate}%` };
+}
+
+/**
+ * Views of every form with its score, grade, execution rate (as "95.00%") and findings. With `source`
+ * (the snapshot the forms were read from and the report context), each view can be recomputed from
+ * unsaved edits (perfModel liveView).
+ */
+export function toPerfFormViews(forms: PerfForm[], results?: PerfProjectResults, source?: { snapshot: WorkbookSnapshot; context: PerfContext }): PerfFormView[] {
   return forms.map((form, i) => {
     const p = results?.projects[i];
-    return toPerfFormView(form, p ? { score: p.score, grade: p.grade, findings: p.findings, executionRate: p.rate === null ? undefined : `${p.rate}%` } : {});
+    const view = toPerfFormView(form, p ? extrasOf(p) : {});
+    const sheet = source?.snapshot.sheets.find((s) => s.name === form.sheet);
+    if (sheet) view.live = { sheet, context: source!.context };
+    return view;
   });
 }

@@ -6,6 +6,14 @@
  */
 import type { Finding } from "../../../src/findings";
 import type { Unit } from "../../../src/money/units";
+import type { PerfContext } from "../../../src/perf/context";
+import type { SheetSnapshot } from "../../../src/workbook/snapshot";
+
+/** What the pane needs to recompute a form from unsaved edits (src/perf reassessForm): its sheet as read, and the report context. */
+export interface PerfLiveSource {
+  sheet: SheetSnapshot;
+  context: PerfContext;
+}
 
 export interface PerfCellRef {
   sheet: string;
@@ -65,4 +73,8 @@ export interface PerfFormView {
   findings: Finding[];
   /** Reading problems in Chinese. */
   problems: string[];
+  /** The form's sheet and context, when the pane can recompute it from unsaved edits. */
+  live?: PerfLiveSource;
+  /** True when 执行率, score, grade and findings are computed from edits not yet saved to the sheet. */
+  unsaved?: boolean;
 }
