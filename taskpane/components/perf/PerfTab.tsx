@@ -16,7 +16,7 @@ import type { CellEdit, PaneServices } from "../../services";
 import { navTarget } from "../findingsModel";
 import { FindingList } from "../FindingList";
 import { Busy, ConfirmDialog, ErrorBar, SuccessBar, useCommonStyles, useServiceCall } from "../common";
-import { cellKey, changedCells, formName, formStatus, projectNameProblem } from "./perfModel";
+import { cellKey, changedCells, formName, formStatus, gradeCaveats, liveView, projectNameProblem } from "./perfModel";
 import type { PerfCellView, PerfFormView, PerfIndicatorView } from "./types";
 
 const useStyles = makeStyles({
@@ -45,7 +45,6 @@ const useStyles = makeStyles({
   },
   formTitle: { margin: 0, textAlign: "center", fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightBold },
   blockTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  scroll: { overflowX: "auto", maxWidth: "100%" },
   table: {
     borderCollapse: "collapse",
     width: "100%",
@@ -58,7 +57,24 @@ const useStyles = makeStyles({
     },
     "& th": { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold, textAlign: "center" },
   },
-  gridTable: { minWidth: "640px" },
+  /** One card per indicator: the fields wrap (label above value), never a sideways scroll (320 px and up). */
+  indicators: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, listStyleType: "none", margin: 0, padding: 0 },
+  indicator: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 150px), 1fr))",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
+  indicatorTitle: { gridColumn: "1 / -1", margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  wide: { gridColumn: "1 / -1" },
+  fieldBox: { display: "flex", flexDirection: "column", rowGap: "2px", minWidth: 0 },
+  fieldLabel: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  unsaved: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  caveats: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   cellInput: { width: "100%", minWidth: 0 },
   changed: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   score: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -111,29 +127,43 @@ const CellInput: React.FC<{
   );
 };
 
-const IndicatorRow: React.FC<{ ind: PerfIndicatorView; self: boolean; drafts: Drafts; onChange(key: string, value: string): void }> = ({
+/** One labelled field of an indicator card. */
+const CardField: React.FC<{ label: string; wide?: boolean; children: React.ReactNode }> = ({ label, wide, children }) => {
+  const styles = useStyles();
+  return (
+    <div className={mergeClasses(styles.fieldBox, wide && styles.wide)}>
+      <span className={styles.fieldLabel} aria-hidden="true">{label}</span>
+      {children}
+    </div>
+  );
+};
+
+/** An indicator row of the form as a card: every field visible, wrapping to one column on a narrow pane. */
+const IndicatorCard: React.FC<{ ind: PerfIndicatorView; self: boolean; drafts: Drafts; onChange(key: string, value: string): void }> = ({
   ind,
   self,
   drafts,
   onChange,
 }) => {
+  const styles = useStyles();
   const p = `第${ind.row}行`;
-  const c = (v: PerfCellView | undefined, label: string, multiline = false) => (
-    <td>
-      <CellInput view={v} label={`${p} ${label}`} drafts={drafts} onChange={onChange} multiline={multiline} />
-    </td>
+  const c = (v: PerfCellView | undefined, label: string, opts: { multiline?: boolean; wide?: boolean } = {}) => (
+    <CardField label={label} wide={opts.wide}>
+      <CellInput view={v} label={`${p} ${label}`} drafts={drafts} onChange={onChange} multiline={opts.multiline} />
+    </CardField>
   );
   return (
-    <tr data-testid={`perf-indicator-${ind.row}`}>
+    <li className={styles.indicator} data-testid={`perf-indicator-${ind.row}`} aria-label={`${p}指标`}>
+      <h5 className={styles.indicatorTitle}>{p}</h5>
       {c(ind.level1, "一级指标")}
       {c(ind.level2, "二级指标")}
-      {c(ind.level3, "三级指标")}
+      {c(ind.level3, "三级指标", { wide: true })}
       {c(ind.target, "预期指标值")}
       {c(ind.actual, "实际完成指标值")}
       {self ? c(ind.weight, "分值") : null}
       {self ? c(ind.score, "得分") : null}
-      {self ? c(ind.reason, "偏差原因分析及改进措施", true) : null}
-    </tr>
+      {self ? c(ind.reason, "偏差原因分析及改进措施", { multiline: true, wide: true }) : null}
+    </li>
   );
 };
 
@@ -142,6 +172,7 @@ export const FormView: React.FC<{ form: PerfFormView; drafts: Drafts; onChange(k
   const styles = useStyles();
   const common = useCommonStyles();
   const self = form.kind === "selfEvaluation";
+  const caveats = gradeCaveats(form);
   const cell = (v: PerfCellView | undefined, label: string, multiline = false) => (
     <CellInput view={v} label={label} drafts={drafts} onChange={onChange} multiline={multiline} />
   );
@@ -204,7 +235,14 @@ export const FormView: React.FC<{ form: PerfFormView; drafts: Drafts; onChange(k
           </tr>
         </tbody>
       </table>
-      {form.executionRate ? <Text>执行率：{form.executionRate}</Text> : null}
+      {form.executionRate ? (
+        <Text data-testid="perf-rate">
+          执行率：{form.executionRate}
+          {form.unsaved ? <span className={styles.unsaved}>（按未保存的修改计算）</span> : null}
+        </Text>
+      ) : form.unsaved ? (
+        <Text data-testid="perf-rate">执行率：无法计算<span className={styles.unsaved}>（按未保存的修改）</span></Text>
+      ) : null}
 
       <h4 className={styles.blockTitle}>年度目标完成情况</h4>
       <table className={styles.table}>
@@ -226,37 +264,27 @@ export const FormView: React.FC<{ form: PerfFormView; drafts: Drafts; onChange(k
       {form.indicators.length === 0 ? (
         <Text>此表没有绩效指标行。</Text>
       ) : (
-        <div className={styles.scroll} tabIndex={0} role="region" aria-label="绩效指标表格（可横向滚动）">
-          <table className={mergeClasses(styles.table, styles.gridTable)} data-testid="perf-grid">
-            <thead>
-              <tr>
-                <th scope="col">一级指标</th>
-                <th scope="col">二级指标</th>
-                <th scope="col">三级指标</th>
-                <th scope="col">预期指标值</th>
-                <th scope="col">实际完成指标值</th>
-                {self ? (
-                  <>
-                    <th scope="col">分值</th>
-                    <th scope="col">得分</th>
-                    <th scope="col">偏差原因分析及改进措施</th>
-                  </>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {form.indicators.map((ind) => (
-                <IndicatorRow key={ind.row} ind={ind} self={self} drafts={drafts} onChange={onChange} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className={styles.indicators} data-testid="perf-grid" aria-label="绩效指标">
+          {form.indicators.map((ind) => (
+            <IndicatorCard key={ind.row} ind={ind} self={self} drafts={drafts} onChange={onChange} />
+          ))}
+        </ul>
       )}
       {form.score !== undefined || form.grade ? (
-        <Text className={styles.score} data-testid="perf-score">
-          自评得分：{form.score ?? "—"}
-          {form.grade ? `，等级：${form.grade}` : ""}
-        </Text>
+        <div data-testid="perf-result">
+          <Text className={styles.score} data-testid="perf-score">
+            自评得分：{form.score ?? "—"}
+            {form.grade ? `，等级：${form.grade}` : ""}
+            {form.unsaved ? <span className={styles.unsaved}>（未保存）</span> : null}
+          </Text>
+          {caveats.length > 0 ? (
+            <ul className={styles.caveats} data-testid="perf-caveats" aria-label="影响评分可信度的因素">
+              {caveats.map((t, i) => (
+                <li key={i}>{t}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
       ) : null}
       {form.problems.length > 0 ? (
         <SuccessBar intent="warning" testId="perf-problems">
@@ -277,7 +305,7 @@ export const PerfTab: React.FC<PerfTabProps> = ({ services }) => {
   const [selected, setSelected] = React.useState<string | null>(null);
   const [drafts, setDrafts] = React.useState<Record<string, Drafts>>({});
   const [confirm, setConfirm] = React.useState<CellEdit[] | null>(null);
-  const [notice, setNotice] = React.useState<string | null>(null);
+  const [notice, setNotice] = React.useState<{ text: string; at: "form" | "new" } | null>(null);
   const [newName, setNewName] = React.useState("");
   const [newNameError, setNewNameError] = React.useState<string | null>(null);
   const arrowNav = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
@@ -307,8 +335,18 @@ export const PerfTab: React.FC<PerfTabProps> = ({ services }) => {
   }, [load]);
 
   const form = forms?.find((f) => f.id === selected) ?? null;
-  const formDrafts = (form && drafts[form.id]) || {};
+  const formDrafts = React.useMemo(() => (form && drafts[form.id]) || {}, [form, drafts]);
   const edits = form ? changedCells(form, formDrafts) : [];
+  // 执行率, score, grade and findings follow every edit (recomputed from the drafts, marked unsaved)
+  const shown = React.useMemo(() => (form ? liveView(form, formDrafts) : null), [form, formDrafts]);
+  const noticeRef = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    // the message of a save appears next to the form's buttons: bring it into view and give it focus
+    if (notice && noticeRef.current) {
+      noticeRef.current.scrollIntoView?.({ block: "nearest" });
+      noticeRef.current.focus({ preventScroll: true });
+    }
+  }, [notice]);
 
   const onChange = (key: string, value: string) => {
     if (!form) return;
@@ -327,7 +365,7 @@ export const PerfTab: React.FC<PerfTabProps> = ({ services }) => {
     if (!ok) return;
     setDrafts((d) => ({ ...d, [form.id]: {} }));
     await load(form.id);
-    setNotice(`已将 ${toSave.length} 个单元格写入工作表“${form.sheet}”，并重新检查了绩效表。`);
+    setNotice({ text: `已将 ${toSave.length} 个单元格写入工作表“${form.sheet}”，并重新检查了绩效表。`, at: "form" });
   };
 
   const insert = async () => {
@@ -341,7 +379,7 @@ export const PerfTab: React.FC<PerfTabProps> = ({ services }) => {
     const list = await load(null);
     const made = list?.find((f) => f.sheet === r.sheet);
     if (made) setSelected(made.id);
-    setNotice(`已在新工作表“${r.sheet}”中插入空白绩效表${list ? "" : "（但重新读取失败）"}。`);
+    setNotice({ text: `已在新工作表“${r.sheet}”中插入空白绩效表${list ? "" : "（但重新读取失败）"}。`, at: "new" });
   };
 
   const activate = (f: Finding) => {
@@ -358,7 +396,6 @@ export const PerfTab: React.FC<PerfTabProps> = ({ services }) => {
       </div>
       {call.busy ? <Busy label={call.busy} testId="perf-busy" /> : null}
       {call.error ? <ErrorBar message={call.error} onDismiss={call.clearError} testId="perf-error" /> : null}
-      {notice ? <SuccessBar testId="perf-notice">{notice}</SuccessBar> : null}
 
       {forms && forms.length === 0 ? <Text data-testid="perf-none">工作簿中没有找到项目绩效表。可以在下方新建一张。</Text> : null}
       {forms && forms.length > 0 ? (
@@ -374,7 +411,7 @@ export const PerfTab: React.FC<PerfTabProps> = ({ services }) => {
                   data-testid={`perf-project-${i}`}
                 >
                   <span className={mergeClasses(styles.projectName, common.clamp)}>{formName(f)}</span>
-                  <span className={styles.status}>{formStatus(f)}</span>
+                  <span className={styles.status}>{formStatus(f.id === selected && shown ? shown : f)}</span>
                 </button>
               </li>
             ))}
@@ -384,7 +421,7 @@ export const PerfTab: React.FC<PerfTabProps> = ({ services }) => {
 
       {form ? (
         <>
-          <FormView form={form} drafts={formDrafts} onChange={onChange} />
+          <FormView form={shown ?? form} drafts={formDrafts} onChange={onChange} />
           <div className={common.row}>
             <Button
               appearance="primary"
@@ -404,12 +441,18 @@ export const PerfTab: React.FC<PerfTabProps> = ({ services }) => {
               放弃修改
             </Button>
           </div>
+          {notice?.at === "form" ? (
+            <div ref={noticeRef} tabIndex={-1} role="status">
+              <SuccessBar testId="perf-notice">{notice.text}</SuccessBar>
+            </div>
+          ) : null}
           <h4 style={{ margin: 0 }}>此表的检查结果</h4>
-          {form.findings.length === 0 ? (
+          {shown?.unsaved ? <Text size={200}>以下检查结果按尚未保存的修改计算。</Text> : null}
+          {(shown ?? form).findings.length === 0 ? (
             <Text data-testid="perf-findings-none">未发现问题。</Text>
           ) : (
             <div {...arrowNav}>
-              <FindingList findings={form.findings} onActivate={activate} testIdPrefix="perf-finding" />
+              <FindingList findings={(shown ?? form).findings} onActivate={activate} testIdPrefix="perf-finding" />
             </div>
           )}
         </>
@@ -425,6 +468,11 @@ export const PerfTab: React.FC<PerfTabProps> = ({ services }) => {
             新建绩效表
           </Button>
         </div>
+        {notice?.at === "new" ? (
+          <div ref={noticeRef} tabIndex={-1} role="status">
+            <SuccessBar testId="perf-notice">{notice.text}</SuccessBar>
+          </div>
+        ) : null}
       </section>
 
       <ConfirmDialog
