@@ -731,11 +731,11 @@ function priorYearOf(s: string): number | null {
  * (non-string texts are read as their string form).
  */
 /**
- * Half-width punctuation as departments type it (`, ; : ( )`) read as its full-width form, one character for
+ * Half-width punctuation as departments type it (`, ; : ( ) .`) read as its full-width form, one character for
  * one so that every offset stays valid: a comma or colon between two digits (thousands, times) is kept.
  */
 export function canonicalPunctuation(text: string): string {
-  if (!/[,;:()]/.test(text)) return text;
+  if (!/[,;:().]/.test(text)) return text;
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
@@ -745,6 +745,8 @@ export function canonicalPunctuation(text: string): string {
     else if (ch === ";") out += "；";
     else if (ch === "," && !digits) out += "，";
     else if (ch === ":" && !digits) out += "：";
+    // A full stop typed half-width ("（项）.", "万元.") ends a sentence; after a digit it is a decimal point or "1." numbering.
+    else if (ch === "." && i > 0 && !/[\d.]/.test(text[i - 1]) && !/[.\d]/.test(text[i + 1] ?? "")) out += "。";
     else out += ch;
   }
   return out;

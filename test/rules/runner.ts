@@ -1,0 +1,72 @@
+/**
+ * Rule cases in the manner of ESLint's RuleTester: test/rules/cases/<rule id>.json holds `valid` cases (the rule
+ * must not fire) and `invalid` cases (it must fire, where `expect` says). A case starts from one of the repo's
+ * example workbooks (`base`: sichuan-2020 | national-2024, the planted corpus's clean twins) or from nothing
+ * (`none`), optionally replaces the 情况说明 by `text`, and applies `edits`.
+ */
+import type { Finding } from "../../src/findings";
+import { checkWorkbook } from "../../src/checks";
+import type { ReportModel } from "../../src/model/types";
+import { readReport } from "../../src/reader";
+import type { CellValue, WorkbookSnapshot } from "../../src/workbook/snapshot";
+import { cloneSnapshot, loadBases, replaceInNarrative, setCell, type Base } from "../../scripts/planted/corpus";
+
+export type Edit =
+  | { replace: [string, string]; nth?: number }
+  | { add: string; table: keyof ReportModel["tables"]; row: string; col: string }
+  | { set: CellValue; table: keyof ReportModel["tables"]; row: string; col: string }
+  | { setCell: CellValue; sheet: string; cell: string }
+  | { removeTable: keyof ReportModel["tables"] }
+  | { removeSheet: string };
+
+export interface RuleCase {
+  name: string;
+  base: Base | "none";
+  /** Paragraphs of a 情况说明 checked instead of the workbook's own (as pasted text). */
+  text?: string[];
+  edits?: Edit[];
+  /** For invalid cases: what the finding must have (row, cell, severity, a part of the message). */
+  expect?: { row?: number; cell?: string; sheet?: string; severity?: Finding["severity"]; message?: string };
+}
+
+export interface RuleCases {
+  rule: string;
+  valid: RuleCase[];
+  invalid: RuleCase[];
+}
+
+let bases: Record<Base, WorkbookSnapshot> | null = null;
+
+export async function runCase(c: RuleCase): Promise<Finding[]> {
+  bases ??= await loadBases();
+  const snap: WorkbookSnapshot = c.base === "none" ? { sheets: [] } : cloneSnapshot(bases[c.base]);
+  const model = readReport(snap);
+  for (const e of c.edits ?? []) {
+    if ("replace" in e) replaceInNarrative(snap, e.replace[0], e.replace[1], e.nth ?? 0);
+    else if ("setCell" in e) setCell(snap, e.sheet, e.cell, e.setCell);
+    else if ("removeTable" in e) {
+      const name = model.tables[e.removeTable]!.sheet;
+      snap.sheets = snap.sheets.filter((s) => s.name !== name);
+    } else if ("removeSheet" in e) snap.sheets = snap.sheets.filter((s) => s.name !== e.removeSheet);
+    else {
+      const t = model.tables[e.table]!;
+      const row = t.rows.find((r) => r.key === e.row || r.code === e.row) ?? t.rows[0];
+      const f = row.values[e.col];
+      if (!f) throw new Error(`rule case ${c.name}: no ${e.table} ${e.row}.${e.col}`);
+      const value = "add" in e ? Number(f.raw.plus(e.add).toFixed(2)) : e.set;
+      setCell(snap, f.source.sheet, f.source.cell, value);
+    }
+  }
+  const r = checkWorkbook(snap, { includeForms: true, ...(c.text ? { narrativeText: c.text.join("\n") } : {}) });
+  return r.findings;
+}
+
+export function matches(f: Finding, rule: string, e: RuleCase["expect"] = {}): boolean {
+  if (f.rule !== rule) return false;
+  if (e.row !== undefined && f.row !== e.row) return false;
+  if (e.cell !== undefined && f.cell !== e.cell) return false;
+  if (e.sheet !== undefined && f.sheet !== e.sheet) return false;
+  if (e.severity !== undefined && f.severity !== e.severity) return false;
+  if (e.message !== undefined && !f.message.includes(e.message)) return false;
+  return true;
+}
