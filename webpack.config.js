@@ -1,6 +1,10 @@
 /*
  * One shared runtime: taskpane.html loads the pane, the ribbon commands and the custom
- * functions bundles (manifest: Runtime, FunctionFile and CustomFunctions Page all point at it).
+ * functions (manifest: Runtime, FunctionFile and CustomFunctions Page all point at it).
+ * One page, one copy of the core: the three entries share one webpack runtime (runtime.js) and
+ * every module two of them use goes once into shared.js; commands.js and functions.js keep only
+ * their own code. The page runs commands first (its Office.actions.associate must come before
+ * anything else), then the functions, then the pane.
  * functions.json is generated from the JSDoc in functions/functions.ts by
  * custom-functions-metadata-plugin, which also appends the CustomFunctions.associate calls.
  */
@@ -13,17 +17,35 @@ const DEV_BASE_URL = "https://localhost:3000/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
+/** The entries taskpane.html loads, in the order it runs them. */
+const PAGE_ENTRIES = ["commands", "functions", "taskpane"];
+
+/**
+ * Where office.js loads from and talks to, as far as Microsoft documents or its issues report:
+ * - script: the CDN itself; office.js then loads its host scripts (excel-win32-16.01.js,
+ *   excel-web-16.00.js, office_strings.js, …) from the same origin (learn.microsoft.com, "Referencing
+ *   the Office JavaScript API library"); https://ajax.aspnetcdn.com for the Microsoft Ajax library
+ *   (OfficeDev/office-js #1005, office-js-docs-pr #721);
+ * - connect: telemetry to https://browser.pipe.aria.microsoft.com (the same issues);
+ * - style: excel-web-16.00.js applies inline styles (OfficeDev/office-js #1687): 'unsafe-inline'.
+ */
+const OFFICE_JS_ORIGINS = {
+  script: [new URL(OFFICE_JS_CDN).origin, "https://ajax.aspnetcdn.com"],
+  connect: [new URL(OFFICE_JS_CDN).origin, "https://browser.pipe.aria.microsoft.com"],
+};
+
 /**
  * Content-Security-Policy of the pages (a meta tag: Office serves the add-in from any static host).
- * Scripts only from the page's origin, plus Microsoft's office.js CDN on the production pane;
- * Fluent UI (griffel) injects <style> elements, hence 'unsafe-inline' for styles only.
+ * Scripts only from the page's origin, plus office.js's origins (OFFICE_JS_ORIGINS) on the
+ * production pane; Fluent UI (griffel) and office.js inject styles, hence 'unsafe-inline' for
+ * styles only.
  */
-function csp(scriptOrigins = []) {
+function csp(office = null) {
   return [
     "default-src 'self'",
-    ["script-src 'self'", ...scriptOrigins].join(" "),
+    ["script-src 'self'", ...(office ? office.script : [])].join(" "),
     "style-src 'self' 'unsafe-inline'",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...(office ? office.connect : [])].join(" "),
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "object-src 'none'",
@@ -71,6 +93,9 @@ module.exports = (env, argv) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Chunks loaded on demand (docx.js) sit next to the pages: relative to the page, so that the
+      // shared runtime needs no document.currentScript (the custom functions may run without a DOM).
+      publicPath: "",
       clean: true,
     },
     // fs: only the CLI's readXlsx(path) uses it; the preview reuses the same adapter on bytes.
@@ -91,14 +116,31 @@ module.exports = (env, argv) => {
       ],
     },
     performance: { hints: false },
+    optimization: {
+      // One runtime for the page's three entries (one module registry), its own for the preview.
+      runtimeChunk: { name: (entry) => (PAGE_ENTRIES.includes(entry.name) ? "runtime" : `runtime-${entry.name}`) },
+      splitChunks: {
+        cacheGroups: {
+          default: false,
+          defaultVendors: false,
+          shared: {
+            name: "shared",
+            chunks: (chunk) => PAGE_ENTRIES.includes(chunk.name),
+            minChunks: 2,
+            enforce: true,
+            reuseExistingChunk: true,
+          },
+        },
+      },
+    },
     plugins: [
-      new CspMetaPlugin({ "taskpane.html": csp(dev ? [] : [new URL(OFFICE_JS_CDN).origin]) }),
+      new CspMetaPlugin({ "taskpane.html": csp(dev ? null : OFFICE_JS_ORIGINS) }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./functions/functions.ts" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./taskpane/taskpane.html",
-        // The shared runtime page runs all three bundles; functions last so the pane renders first.
-        chunks: ["taskpane", "commands", "functions"],
+        // The shared runtime page runs all three entries: commands first (see the top comment).
+        chunks: PAGE_ENTRIES,
         chunksSortMode: "manual",
         templateParameters: { officeJs: dev ? "office-js/office.js" : OFFICE_JS_CDN },
       }),
@@ -144,3 +186,8 @@ module.exports = (env, argv) => {
     },
   };
 };
+
+module.exports.csp = csp;
+module.exports.OFFICE_JS_ORIGINS = OFFICE_JS_ORIGINS;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.PAGE_ENTRIES = PAGE_ENTRIES;

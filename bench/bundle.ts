@@ -1,5 +1,6 @@
 /**
- * Production bundle sizes (gzip -9) against the targets, and the first render of the pane in
+ * Production bundle sizes (gzip -9) against the targets — above all the start load of taskpane.html,
+ * every script it runs before the pane is usable (read from the built page) — and the first render of the pane in
  * chromium: time from navigation to the 检查 tab's button being visible, for the pane's page
  * (office.js refused: no network) and the preview page (which also loads and parses the example
  * workbook). Builds dist/ first when it is missing or older than the sources. Prints figures only.
@@ -13,22 +14,37 @@ import { DIST, ensureBuild } from "../test/e2e/dist";
 import { serveDir } from "../test/e2e/server";
 
 const KB = 1024;
-const TARGETS: Record<string, number> = { "taskpane.js": 300 * KB, "functions.js": 60 * KB };
+/** Everything taskpane.html runs before the pane is usable (its own scripts; office.js comes from Microsoft's CDN). */
+const START_TARGET = 300 * KB;
+const TARGETS: Record<string, number> = { "functions.js": 60 * KB };
+
+/** The scripts a built page loads, in order (local ones only). */
+export function pageScripts(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/gi)) if (!/^https?:/i.test(m[1])) out.push(m[1]);
+  return out;
+}
+
+const gzip = (p: string) => zlib.gzipSync(fs.readFileSync(p), { level: 9 }).length;
 
 function sizes(): void {
-  console.log(`${"file".padEnd(16)} ${"raw".padStart(10)} ${"gzip".padStart(10)}  target`);
-  let pane = 0;
-  for (const f of ["taskpane.js", "commands.js", "functions.js", "preview.js"]) {
+  console.log(`${"file".padEnd(20)} ${"raw".padStart(10)} ${"gzip".padStart(10)}  target`);
+  const scripts = pageScripts(fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8"));
+  const others = fs.readdirSync(DIST).filter((f) => f.endsWith(".js") && !scripts.includes(f)).sort();
+  let start = 0;
+  for (const f of [...scripts, ...others]) {
     const p = path.join(DIST, f);
     if (!fs.existsSync(p)) continue;
-    const raw = fs.readFileSync(p);
-    const gz = zlib.gzipSync(raw, { level: 9 }).length;
-    if (f !== "preview.js") pane += gz;
+    const raw = fs.statSync(p).size;
+    const gz = gzip(p);
+    if (scripts.includes(f)) start += gz;
     const t = TARGETS[f];
-    const target = t ? `≤ ${t / KB} KB: ${gz <= t ? "within" : `OVER by ${((gz - t) / KB).toFixed(1)} KB`}` : f === "preview.js" ? "(preview only, not deployed to Office)" : "";
-    console.log(`${f.padEnd(16)} ${(raw.length / KB).toFixed(1).padStart(7)} KB ${(gz / KB).toFixed(1).padStart(7)} KB  ${target}`);
+    const note = scripts.includes(f) ? "start load of taskpane.html" : f.startsWith("preview") || f.startsWith("runtime-preview") ? "(preview only, not deployed to Office)" : "loaded on demand";
+    const target = t ? `≤ ${t / KB} KB: ${gz <= t ? "within" : `OVER by ${((gz - t) / KB).toFixed(1)} KB`}; ${note}` : note;
+    console.log(`${f.padEnd(20)} ${(raw / KB).toFixed(1).padStart(7)} KB ${(gz / KB).toFixed(1).padStart(7)} KB  ${target}`);
   }
-  console.log(`taskpane.html loads taskpane.js + commands.js + functions.js: ${(pane / KB).toFixed(1)} KB gzipped in all`);
+  const verdict = start <= START_TARGET ? "within" : `OVER by ${((start - START_TARGET) / KB).toFixed(1)} KB`;
+  console.log(`taskpane.html start load (${scripts.join(" + ")}): ${(start / KB).toFixed(1)} KB gzipped; target ≤ ${START_TARGET / KB} KB: ${verdict}`);
 }
 
 async function firstRender(): Promise<void> {
@@ -61,7 +77,7 @@ async function firstRender(): Promise<void> {
   }
 }
 
-(async () => {
+if (require.main === module) (async () => {
   ensureBuild((s) => console.log(s));
   sizes();
   await firstRender();

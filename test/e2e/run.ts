@@ -299,7 +299,7 @@ scenario("任务窗格页面（生产版）：CSP 生效，无 office.js 时仍�
   await byId(page, "tab-check").waitFor({ state: "visible", timeout: TIMEOUT });
   const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") ?? "");
   assert.match(csp, /default-src 'self'/);
-  assert.match(csp, /script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
+  assert.match(csp, /script-src 'self' https:\/\/appsforoffice\.microsoft\.com[ ;]/);
   assert.match(csp, /object-src 'none'/);
   // The CSP meta precedes every script tag, office.js included.
   const order = await page.evaluate(() => {

@@ -9,6 +9,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
+import * as zlib from "zlib";
 
 const ROOT = path.resolve(__dirname, "../..");
 const OUT = path.join(ROOT, "test-artifacts", "functions-build");
@@ -38,6 +39,12 @@ function ensureBuild(): void {
  * (CustomFunctions.ErrorCode, learn.microsoft.com). The stub refuses the rest, so a shell that
  * passes one fails here.
  */
+/** The local scripts of the built taskpane.html, in order. */
+function pageScripts(): string[] {
+  const html = fs.readFileSync(path.join(OUT, "taskpane.html"), "utf8");
+  return Array.from(html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/gi), (m) => m[1]).filter((src) => !/^https?:/i.test(src));
+}
+
 class StubError {
   constructor(public code: string, public message?: string) {
     if (message !== undefined && code !== "#VALUE!" && code !== "#N/A") throw new Error(`${code} cannot carry a custom message`);
@@ -62,7 +69,12 @@ beforeAll(() => {
   context.self = context;
   context.window = context;
   vm.createContext(context);
-  vm.runInContext(fs.readFileSync(path.join(OUT, "functions.js"), "utf8"), context, { filename: "functions.js" });
+  // What taskpane.html runs, in its order, up to the custom functions (the pane needs a DOM): the
+  // shared webpack runtime, the shared chunk, the commands and the functions.
+  for (const f of pageScripts()) {
+    if (f === "taskpane.js") continue;
+    vm.runInContext(fs.readFileSync(path.join(OUT, f), "utf8"), context, { filename: f });
+  }
   metadata = JSON.parse(fs.readFileSync(path.join(OUT, "functions.json"), "utf8"));
 }, 180_000);
 
@@ -140,4 +152,30 @@ test("functions.json: every id, Chinese descriptions and parameter help", () => 
   // The generator does not declare allowErrorForDataTypeAny, so an error-valued argument never reaches
   // a function (Excel shows that error itself); README must not promise otherwise.
   expect((metadata as Record<string, unknown>).allowErrorForDataTypeAny).toBeUndefined();
+});
+
+describe("one page, one copy of the core", () => {
+  test("taskpane.html runs commands first, then the functions, then the pane, on one webpack runtime", () => {
+    expect(pageScripts()).toEqual(["runtime.js", "shared.js", "commands.js", "functions.js", "taskpane.js"]);
+  });
+
+  test("the start load (every script taskpane.html runs) is at most 300 KB gzipped", () => {
+    const total = pageScripts().reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(OUT, f)), { level: 9 }).length, 0);
+    expect(total).toBeLessThanOrEqual(300 * 1024);
+  });
+
+  test("the core is in shared.js only: no source module is bundled in two of the page's scripts", () => {
+    // webpack names each module by its path in the production bundle's module map: "./src/money/decimal.ts" etc.
+    const seen = new Map<string, string>();
+    for (const f of pageScripts()) {
+      const map = JSON.parse(fs.readFileSync(path.join(OUT, `${f}.map`), "utf8")) as { sources: string[] };
+      for (const src of map.sources) {
+        if (!/\/(src|taskpane|functions)\/|node_modules/.test(src) || /webpack\/(runtime|bootstrap)/.test(src)) continue;
+        expect(`${src} in ${seen.get(src) ?? f}`).toBe(`${src} in ${f}`);
+        seen.set(src, f);
+      }
+    }
+    expect([...seen.values()]).toContain("shared.js");
+    expect(seen.get([...seen.keys()].find((k) => k.endsWith("src/money/decimal.ts"))!)).toBe("shared.js");
+  });
 });
