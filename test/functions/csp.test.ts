@@ -6,7 +6,6 @@
 import * as path from "path";
 
 // webpack.config.js is CommonJS and exports the policy builder next to the config function.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require(path.resolve(__dirname, "../../webpack.config.js")) as {
   csp: (office: { script: string[]; connect: string[] } | null) => string;
   OFFICE_JS_ORIGINS: { script: string[]; connect: string[] };
