@@ -37,7 +37,8 @@ interface Rule {
   left?: CellRef;
   right?: CellRef;
   pairs?: [CellRef, CellRef][] | [string, string][];
-  when?: { allZero?: CellRef[] };
+  /** The rule's premise, decided from the report's own figures: cells that must be 0, pairs of cells that must be equal. */
+  when?: { allZero?: CellRef[]; equal?: [CellRef, CellRef][] };
   exceptRows?: string[];
   economic?: boolean;
 }
@@ -203,11 +204,19 @@ function grade(rule: Rule, diff: Decimal, cmp: Comparison, nParts: number, same:
 }
 
 function whenHolds(model: ReportModel, rule: Rule): boolean {
-  if (!rule.when?.allZero) return true;
-  for (const ref of rule.when.allZero) {
+  for (const ref of rule.when?.allZero ?? []) {
     const vs = resolve(model, ref);
     if (vs === null) return false;
     if (vs.some((v) => v.fig && !v.fig.wan.isZero())) return false;
+  }
+  // A premise that cannot be read is not met: the rule is not raised.
+  for (const [a, b] of rule.when?.equal ?? []) {
+    const va = resolve(model, a);
+    const vb = resolve(model, b);
+    if (!va || !vb || va.length !== 1 || vb.length !== 1) return false;
+    const x = va[0].fig?.wan;
+    const y = vb[0].fig?.wan;
+    if (!x || !y || !x.eq(y)) return false;
   }
   return true;
 }
