@@ -1170,6 +1170,9 @@ function snapshotCell(v: CellValue): Cell | null {
   if (typeof v === "string") return { v, t: "String" };
   if (typeof v === "boolean") return { v, t: "Boolean" };
   if ("error" in v) return { v: v.error, t: "Error" };
+  // A formula saved without a cached result: Excel computes it on open, the fake cannot. Its value
+  // stays unknown — an error value, which, like { formula }, is never read as a number.
+  if ("formula" in v) return { v: "#N/A", t: "Error" };
   const ms = Date.parse(v.date);
   if (Number.isNaN(ms)) return { v: v.date, t: "String" };
   return { v: (ms - EXCEL_EPOCH_MS) / MS_PER_DAY, t: "Double", fmt: "yyyy-mm-dd hh:mm:ss" };
