@@ -1,6 +1,8 @@
 /** Every report rule module, in the order its findings are listed. A new rule family is a module here plus its entries in the rule data. */
 import type { Finding } from "../../findings";
 import { basicItems } from "./basicItems";
+import { emptyTables } from "./emptyTables";
+import { procurement } from "./procurement";
 import { formText } from "./formText";
 import { reportYear } from "./reportYear";
 import { subjectItems } from "./subjectItems";
@@ -8,7 +10,7 @@ import { tableSheets } from "./tableSheets";
 import type { ReportRule, RuleContext } from "./types";
 import { wording } from "./wording";
 
-export const REPORT_RULES: ReportRule[] = [tableSheets, reportYear, subjectItems, basicItems, wording, formText];
+export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear, subjectItems, basicItems, procurement, wording, formText];
 
 export function runReportRules(ctx: RuleContext, rules: ReportRule[] = REPORT_RULES): Finding[] {
   return rules.flatMap((r) => r.check(ctx));
