@@ -31,7 +31,7 @@ describe("生成: text and charts through the adapter", () => {
     // one sync writes everything; a new sheet is activated in the next one (OfficeDev/office-js #930)
     expect(fake.state.syncCount).toBe(2);
     expect(fake.state.activeSheet).toBe(GENERATED_SHEET);
-    expect(r).toEqual({ sheet: GENERATED_SHEET, keptCopy: undefined });
+    expect(r).toEqual({ sheet: GENERATED_SHEET, keptCopy: undefined, action: "created" });
 
     const sheet = fake.state.sheet(GENERATED_SHEET)!;
     expect(n.paragraphs.map((p, i) => sheet.cell(`A${i + 1}`))).toEqual(n.paragraphs.map((p) => (p.text === "" ? null : p.text)));
