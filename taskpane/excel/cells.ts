@@ -1,6 +1,7 @@
 import { JuesuanError } from "../../src/money/errors";
 import type { MergeArea } from "../../src/workbook/snapshot";
 import { a1 } from "../../src/workbook/snapshot";
+import { officeCode } from "./errors";
 import { getExcel, runExcel, type ExcelHost } from "./host";
 import { rememberSheetNames, knownSheetNames } from "./read";
 
@@ -71,34 +72,47 @@ export async function addSheetWithCells(
 ): Promise<{ sheet: string }> {
   return runExcel(options.excel, async (context) => {
     let names = knownSheetNames(options.excel);
-    if (!names) {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
+    for (let attempt = 0; ; attempt++) {
+      if (!names) {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- at most one retry, after stale names
+        await context.sync();
+        names = sheets.items.map((s) => s.name);
+      }
+      const name = uniqueSheetName(names, baseName);
+      const sheet = context.workbook.worksheets.add(name);
+      let width = 1;
+      for (const r of values) if (r.length > width) width = r.length;
+      const grid = values.map((r) => Array.from({ length: width }, (_x, i) => r[i] ?? ""));
+      const range = sheet.getRange(`A1:${a1(grid.length - 1, width - 1)}`);
+      // Text as text (see writeCells): formats first, then the values.
+      range.numberFormat = textFormats(grid);
+      range.values = grid;
+      range.format.wrapText = true;
+      for (const m of merges) sheet.getRange(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).merge(false);
+      for (const r of options.boldRows ?? []) sheet.getRange(`A${r + 1}:${a1(r, width - 1)}`).format.font.bold = true;
+      (options.columnWidths ?? []).forEach((w, i) => {
+        sheet.getRange(`${a1(0, i)}`).format.columnWidth = w;
+      });
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the write; repeated once only after stale names
+        await context.sync();
+      } catch (e) {
+        // The remembered names were stale and the name is taken. add() is the batch's first command, so
+        // nothing of this attempt ran (a failed batch is not rolled back): retry with fresh names.
+        if (officeCode(e) !== "ItemAlreadyExists" || attempt > 0) throw e;
+        names = undefined;
+        continue;
+      }
+      // Activated in the next sync: Excel on the web may ignore activate() on a sheet added in the same
+      // batch (OfficeDev/office-js #930).
+      sheet.activate();
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- runs once: the loop ends here
       await context.sync();
-      names = sheets.items.map((s) => s.name);
+      rememberSheetNames(getExcel(options.excel), names.concat([name]));
+      return { sheet: name };
     }
-    const name = uniqueSheetName(names, baseName);
-    const sheet = context.workbook.worksheets.add(name);
-    let width = 1;
-    for (const r of values) if (r.length > width) width = r.length;
-    const grid = values.map((r) => Array.from({ length: width }, (_x, i) => r[i] ?? ""));
-    const range = sheet.getRange(`A1:${a1(grid.length - 1, width - 1)}`);
-    // Text as text (see writeCells): formats first, then the values.
-    range.numberFormat = textFormats(grid);
-    range.values = grid;
-    range.format.wrapText = true;
-    for (const m of merges) sheet.getRange(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).merge(false);
-    for (const r of options.boldRows ?? []) sheet.getRange(`A${r + 1}:${a1(r, width - 1)}`).format.font.bold = true;
-    (options.columnWidths ?? []).forEach((w, i) => {
-      sheet.getRange(`${a1(0, i)}`).format.columnWidth = w;
-    });
-    await context.sync();
-    // Activated in the next sync: Excel on the web may ignore activate() on a sheet added in the same
-    // batch (OfficeDev/office-js #930).
-    sheet.activate();
-    await context.sync();
-    rememberSheetNames(getExcel(options.excel), names.concat([name]));
-    return { sheet: name };
   });
 }
 

@@ -83,3 +83,19 @@ describe("everything the add-in writes as text reads back as written", () => {
     expect([gen.cell(`L${h + 2}`), gen.cell(`M${h + 2}`), gen.cell(`N${h + 2}`)]).toEqual(["100%", -12.05, 7]);
   });
 });
+
+describe("retries do not assume a clean slate", () => {
+  test("a blank form whose name was taken since the last read: retried under a free name, nothing half-written", async () => {
+    const { Excel, state } = createFakeExcel(wb());
+    await readWorkbookSnapshot(Excel); // the adapter now remembers the sheet names
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.add("绩效表-新项目"); // a user (or the ribbon) adds it meanwhile
+      await context.sync();
+    });
+    const { sheet } = await addSheetWithCells("绩效表-新项目", [["项目名称", "新项目"]], [], { excel: Excel });
+    expect(sheet).toBe("绩效表-新项目（2）");
+    expect(state.sheet("绩效表-新项目")!.values).toEqual([]);
+    expect(state.sheet(sheet)!.values).toEqual([["项目名称", "新项目"]]);
+    expect(state.activeSheet).toBe(sheet);
+  });
+});
