@@ -53,6 +53,22 @@ async function main(): Promise<void> {
   const head = ["工作簿", "工作表", "单元格", "首次读取", "再次读取", "定位", "写说明(新建)", "写说明(替换)", "写说明(保留修改)", "分块读取(每次≤1000格)"];
   console.log(head.join("\t"));
   for (const r of rows) console.log(r.join("\t"));
+  console.log("（写说明(新建)/(保留修改)含新工作表单独一次激活：Excel 网页版可能忽略同一批次中新建工作表的 activate()）");
+
+  // A sheet with more than 512 merged areas (Excel fails that request and the whole batch).
+  const merged = {
+    sheets: [
+      { name: "公开01表", origin: { row: 0, col: 0 }, values: [["收入支出决算总表"]], merges: [] },
+      { name: "绩效自评表", origin: { row: 0, col: 0 }, values: Array.from({ length: 1300 }, (_x, r) => [`项目${r + 1}`, null, r]), merges: Array.from({ length: 1300 }, (_x, r) => ({ top: r, left: 0, bottom: r, right: 1 })) },
+    ],
+  };
+  const heavy = createFakeExcel(merged);
+  const names = merged.sheets.map((x) => x.name);
+  await readWorkbookSnapshot(heavy.Excel, { knownSheetNames: names });
+  const firstHeavy = heavy.state.syncCount;
+  heavy.state.resetSyncCount();
+  await readWorkbookSnapshot(heavy.Excel);
+  console.log(`1300 个合并区的工作表：首次读取 ${firstHeavy} 次同步（失败一次后按工作表、按行分段读取合并区），之后每次 ${heavy.state.syncCount} 次`);
 }
 
 main().catch((e) => {
