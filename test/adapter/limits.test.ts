@@ -102,3 +102,10 @@ describe("sheet visibility is read in the same sync", () => {
     expect(got.sheets.map((s) => (s as { visibility?: string }).visibility)).toEqual([undefined, "hidden", "veryHidden"]);
   });
 });
+
+test("a snapshot's hidden sheets stay hidden in the fake, and the adapter reads them back as such", async () => {
+  const wb = { sheets: [plain("公开01表"), { ...plain("旧表"), visibility: "hidden" as const }] } as WorkbookSnapshot;
+  const { Excel, state } = createFakeExcel(wb);
+  expect(state.snapshot()).toEqual(wb);
+  expect(await readWorkbookSnapshot(Excel, { knownSheetNames: ["公开01表", "旧表"] })).toEqual(wb);
+});

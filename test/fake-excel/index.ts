@@ -10,7 +10,7 @@
  * method called on a null object (the result of an *OrNullObject call that found nothing) fails the
  * batch, so the adapter must never rely on chaining off a possibly-null object.
  */
-import type { CellValue, MergeArea, WorkbookSnapshot } from "../../src/workbook/snapshot";
+import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { MAX_COLS, MAX_ROWS, Rect, intersects, localAddress, parseLocalAddress, quoteSheet } from "./address";
 
 export type ValueType = "Empty" | "String" | "Double" | "Boolean" | "Error";
@@ -1269,7 +1269,8 @@ export function createFakeExcel(snapshot: WorkbookSnapshot, options: FakeExcelOp
   const st = new WorkbookState(options);
   for (const sh of snapshot.sheets) {
     const s = st.newSheet(sh.name);
-    s.visibility = options.visibility?.[sh.name] ?? "Visible";
+    const given = (sh as { visibility?: string }).visibility;
+    s.visibility = options.visibility?.[sh.name] ?? (given === "hidden" ? "Hidden" : given === "veryHidden" ? "VeryHidden" : "Visible");
     sh.values.forEach((line, i) =>
       line.forEach((v, j) => {
         const cell = snapshotCell(v);
@@ -1331,7 +1332,10 @@ export function createFakeExcel(snapshot: WorkbookSnapshot, options: FakeExcelOp
     snapshot() {
       const out: WorkbookSnapshot = { sheets: st.sheets.map((s) => {
         const v = viewOf(st, s);
-        return { name: v.name, origin: v.origin, values: v.values, merges: v.merges };
+        const out: SheetSnapshot = { name: v.name, origin: v.origin, values: v.values, merges: v.merges };
+        // SheetSnapshot.visibility: absent when visible
+        if (s.visibility !== "Visible") (out as { visibility?: string }).visibility = s.visibility === "Hidden" ? "hidden" : "veryHidden";
+        return out;
       }) };
       if (st.settings.size > 0) out.settings = Object.fromEntries(st.settings);
       return out;
