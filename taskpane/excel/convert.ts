@@ -29,6 +29,11 @@ export function serialToIso(serial: number): string {
 /**
  * One cell of range.values (+ valueTypes, numberFormat) as a snapshot value: "" → null, errors →
  * { error }, numbers in a date format → { date }, other numbers, text and booleans unchanged.
+ * Range.values: "Cells that contain an error will return the error string" (e.g. "#DIV/0!"), and
+ * Range.valueTypes says "Error" for them (Excel.RangeValueType: Unknown, Empty, String, Integer,
+ * Double, Boolean, Error, RichValue; office-js-docs-reference, excel.range.yml): such a cell is the
+ * snapshot's { error }, never text. Excel always keeps a formula's cached result, so this adapter
+ * never produces a CellFormulaValue (that is for files saved without results, see cli/adapters).
  */
 export function toSnapshotValue(value: unknown, valueType: string | undefined, numberFormat: string | undefined): CellValue {
   if (valueType === "Empty" || value === "" || value === null || value === undefined) return null;
