@@ -13,7 +13,8 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, CopyRegular, DocumentTextRegular, TableRegular } from "@fluentui/react-icons";
 import type { TemplateId } from "../../src/model/types";
-import type { GeneratedNarrative, GeneratedParagraph, GeneratedSpan } from "../../src/narrative/generateTypes";
+import type { ChartSpec, GeneratedNarrative, GeneratedParagraph, GeneratedSpan } from "../../src/narrative/generateTypes";
+import { chartSvg } from "../../src/export/chartSvg";
 import type { PaneServices } from "../services";
 import { copiedNotes, docxFileName, fullText, markers, markerSummary, previewSections, sourceLabel, spanKind } from "./generateModel";
 import { Busy, ErrorBar, SuccessBar, useCommonStyles, useServiceCall } from "./common";
@@ -60,6 +61,9 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusSmall,
   },
   markerList: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  figure: { margin: 0, display: "flex", flexDirection: "column", alignItems: "center", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
+  chart: { width: "100%", height: "auto", maxWidth: "640px", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  caption: { fontSize: tokens.fontSizeBase200, textAlign: "center" },
   /** Copied text in which the text rules found something: a wavy underline (and the notes in words, below and in the tooltip). */
   noted: {
     textDecorationLine: "underline",
@@ -146,15 +150,34 @@ const ParagraphView: React.FC<{ paragraph: GeneratedParagraph; index: number; on
   }
 };
 
-/** The generated text by section: headings styled, numbers focusable with their source, markers highlighted. */
+/** A chart 图n drawn by the project (SVG from the same figures as the text), with its caption. */
+const ChartView: React.FC<{ chart: ChartSpec }> = ({ chart }) => {
+  const styles = useStyles();
+  const src = React.useMemo(() => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(chartSvg(chart))}`, [chart]);
+  return (
+    <figure className={styles.figure} data-testid={`gen-chart-${chart.number}`}>
+      <img className={styles.chart} src={src} alt={`${chart.title}（${chart.unit}）`} />
+      <figcaption className={styles.caption}>{chart.title}</figcaption>
+    </figure>
+  );
+};
+
+/** The generated text by section: headings styled, numbers focusable with their source, markers highlighted, charts at their paragraphs. */
 export const NarrativePreview: React.FC<{ narrative: GeneratedNarrative; onNavigate(span: GeneratedSpan): void }> = ({ narrative, onNavigate }) => {
   const styles = useStyles();
+  const after = new Map<number, ChartSpec[]>();
+  for (const c of narrative.charts ?? []) after.set(c.afterParagraph, [...(after.get(c.afterParagraph) ?? []), c]);
   return (
     <article className={styles.preview} aria-label="情况说明预览" data-testid="gen-preview">
       {previewSections(narrative).map((s) => (
         <section key={s.paragraphs[0].index} className={styles.section} data-testid={`gen-section-${s.id}`}>
           {s.paragraphs.map(({ index, paragraph }) => (
-            <ParagraphView key={index} paragraph={paragraph} index={index} onNavigate={onNavigate} />
+            <React.Fragment key={index}>
+              <ParagraphView paragraph={paragraph} index={index} onNavigate={onNavigate} />
+              {(after.get(index) ?? []).map((c) => (
+                <ChartView key={`chart-${c.number}`} chart={c} />
+              ))}
+            </React.Fragment>
           ))}
         </section>
       ))}
