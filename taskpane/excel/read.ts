@@ -118,7 +118,10 @@ export function rememberSheetNames(host: ExcelHost, names: string[]): void {
   memory.set(host, { names: names.slice(), cells: m?.cells ?? 0, mergeBands: m?.mergeBands ?? new Map() });
 }
 
-/** True in Excel on the web (Office.context.platform is "OfficeOnline"); unknown hosts count as the web. */
+/**
+ * False in Excel on the web: Office.context.platform is Office.PlatformType "OfficeOnline" there
+ * (office-js-docs-reference, office.platformtype.yml); unknown hosts count as the web (the smaller budget).
+ */
 function onDesktop(): boolean {
   try {
     const platform = (globalThis as { Office?: { context?: { platform?: unknown } } }).Office?.context?.platform;

@@ -109,3 +109,23 @@ test("a snapshot's hidden sheets stay hidden in the fake, and the adapter reads 
   expect(state.snapshot()).toEqual(wb);
   expect(await readWorkbookSnapshot(Excel, { knownSheetNames: ["公开01表", "旧表"] })).toEqual(wb);
 });
+
+test("blocks on desktop are not bound by the web's 5 MB budget", async () => {
+  const long = { name: "明细", origin: { row: 0, col: 0 }, values: Array.from({ length: 200 }, (_x, r) => Array.from({ length: 1000 }, (_y, c) => r + c)), merges: [] };
+  const syncsOn = async (platform: string | undefined) => {
+    const g = globalThis as { Office?: unknown };
+    g.Office = platform ? { context: { platform } } : undefined;
+    try {
+      const { Excel, state } = createFakeExcel({ sheets: [long] }, { maxResponseBytes: 1e12 });
+      const got = await readWorkbookSnapshot(Excel, { knownSheetNames: ["明细"], boxRows: 10 });
+      expect(got.sheets[0]).toEqual(long);
+      return state.syncCount;
+    } finally {
+      delete g.Office;
+    }
+  };
+  // 200 000 cells beyond the box: the web budget (5 MB / 40 bytes ≈ 131 000 cells) needs two blocks, desktop one.
+  expect(await syncsOn("OfficeOnline")).toBe(1 + 2);
+  expect(await syncsOn(undefined)).toBe(1 + 2);
+  expect(await syncsOn("PC")).toBe(1 + 1);
+});
