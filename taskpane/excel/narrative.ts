@@ -245,6 +245,7 @@ export async function writeNarrativeSheet(paragraphs: NarrativeParagraph[], opti
   const host = getExcel(options.excel);
   const charts = options.charts ?? [];
   validateCharts(charts, paragraphs.length);
+  let before: string[] | undefined;
   if (options.observed) {
     const observed = fromState(options.observed);
     try {
@@ -252,8 +253,22 @@ export async function writeNarrativeSheet(paragraphs: NarrativeParagraph[], opti
     } catch (e) {
       // The caller's view was stale (a sheet renamed or deleted since): read for ourselves and retry.
       if (!(e instanceof ExcelAdapterError) || !["ItemNotFound", "ItemAlreadyExists"].includes(e.officeCode ?? "")) throw e;
+      before = observed.names;
     }
   }
+  const result = await readAndWrite(host, paragraphs, charts, options);
+  if (before && !result.keptCopy) {
+    // The failed attempt may have renamed the user's edited sheet before failing (a failed batch is
+    // not rolled back): that copy exists now, and the user must be told where their version is.
+    const after = knownSheetNames(host) ?? [];
+    const kept = after.find((n) => lower(n).startsWith(lower(`${GENERATED_SHEET}-旧版`)) && !has(before!, n));
+    if (kept) return { ...result, keptCopy: kept, action: "kept" };
+  }
+  return result;
+}
+
+/** Reads what the write needs (see the module comment), then writes. */
+async function readAndWrite(host: ExcelHost, paragraphs: NarrativeParagraph[], charts: NarrativeChart[], options: WriteNarrativeOptions): Promise<WriteNarrativeResult> {
   return runExcel(host, async (context) => {
     let known = knownSheetNames(host);
     let seen: Observed | undefined;

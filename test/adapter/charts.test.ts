@@ -104,6 +104,24 @@ describe("生成: text and charts through the adapter", () => {
     expect(sheet.charts.map((c) => c.name)).toEqual(n.charts!.map((c) => `决算助手-图${c.number}`));
   });
 
+  it("a failed write that had already kept the user's version as 旧版1 still tells the user so after the retry", async () => {
+    const { fake, services } = await setup(example("example-sichuan-2020.xlsx"));
+    await services.writeGenerated(await services.generate());
+    fake.state.userEdit(GENERATED_SHEET, "A3", "我改过的段落");
+    const n = await services.generate();
+    // The source map disappears after generate() looked: the write renames the edited sheet, adds the
+    // new one, writes the text, then fails at the source map — and Excel keeps what ran.
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("_juesuan_sources").delete();
+      await context.sync();
+    });
+    const r = await services.writeGenerated(n);
+    expect(r.keptCopy).toBe(`${GENERATED_SHEET}-旧版1`);
+    expect(fake.state.sheet(r.keptCopy!)!.cell("A3")).toBe("我改过的段落");
+    expect(fake.state.sheet(GENERATED_SHEET)!.cell("A1")).toBe(n.paragraphs[0].text);
+    expect(fake.state.sheets.filter((s) => s.name.startsWith(GENERATED_SHEET)).map((s) => s.name).sort()).toEqual([GENERATED_SHEET, `${GENERATED_SHEET}-旧版1`].sort());
+  });
+
   it("a stale observation is not trusted: past the TTL, or for another narrative, the write reads first", async () => {
     const { fake, services } = await setup(example("example-sichuan-2020.xlsx"), { ttl: -1 });
     const n = await services.generate();
