@@ -82,8 +82,9 @@ export interface FakeExcelOptions {
    */
   payloadErrorCode?: "ResponsePayloadSizeLimitExceeded" | "GeneralException";
   /**
-   * Decimal separator of the user's locale for text typed through range.values: with ",", "393.40"
-   * stays text, as it would in a comma-decimal Excel (values are parsed like user input).
+   * Decimal separator of the user's locale for text written through range.values, which Excel parses
+   * like user input in that locale ("Locale-shaped strings … are stored as text", office-js-docs-reference,
+   * excel.range.yml, Range.values): with ",", the text "393.40" stays text, as in a comma-decimal Excel.
    */
   decimalSeparator?: "." | ",";
   /**
