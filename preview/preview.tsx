@@ -24,10 +24,11 @@ import App from "../taskpane/App";
 import { createHostServices } from "../taskpane/hostServices";
 import { primeSheetNames, type ExcelHost } from "../taskpane/excel";
 import type { PaneServices } from "../taskpane/services";
-import { createFakeExcel, type FakeExcelState, type FakeSheetView } from "../test/fake-excel";
+import { createFakeExcel, type FakeExcelHost, type FakeExcelState, type FakeSheetView } from "../test/fake-excel";
 import { colName, parseLocalAddress, type Rect } from "../test/fake-excel/address";
 import type { CellValue, WorkbookSnapshot } from "../src/workbook/snapshot";
-import { snapshotFromXlsx } from "./xlsx";
+import { loadXlsx, type SheetFormats } from "./xlsx";
+import { formatNumberCell } from "./numberFormat";
 import sichuanUrl from "../test/workbooks/example-sichuan-2020.xlsx";
 import nationalUrl from "../test/workbooks/example-national-2024.xlsx";
 
@@ -49,6 +50,12 @@ interface Loaded {
   host: ExcelHost;
   state: FakeExcelState;
   services: PaneServices;
+  /** The fake itself (not counted as the pane's): what the page does as the user, e.g. a click on a sheet tab. */
+  raw: FakeExcelHost;
+  /** Number formats of the file's cells (the grid shows 9746.50 under "0.00"). */
+  formats: SheetFormats;
+  /** Syncs made by the page as the user (sheet-tab clicks), left out of the pane's count. */
+  userSyncs: { n: number };
 }
 
 /** Test and console hook: the live fake of the page. */
@@ -191,9 +198,13 @@ const useStyles = makeStyles({
   empty: { padding: tokens.spacingHorizontalL },
 });
 
-function cellText(v: CellValue): string {
+function cellText(v: CellValue, fmt?: string): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "object") return "error" in v ? v.error : v.date.slice(0, 10);
+  if (typeof v === "object") {
+    const o = v as { error?: string; date?: string; formula?: string };
+    return o.error ?? o.date?.slice(0, 10) ?? (o.formula !== undefined ? `=${o.formula}` : "");
+  }
+  if (typeof v === "number") return formatNumberCell(v, fmt) ?? String(v);
   return String(v);
 }
 
@@ -208,7 +219,7 @@ function inRect(r: Rect | null, row: number, col: number): boolean {
   return !!r && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
 }
 
-const SheetGrid: React.FC<{ view: FakeSheetView; selection: Rect | null }> = ({ view, selection }) => {
+const SheetGrid: React.FC<{ view: FakeSheetView; selection: Rect | null; formats?: Map<string, string> }> = ({ view, selection, formats }) => {
   const styles = useStyles();
   const selectedRef = React.useRef<HTMLElement | null>(null);
   const rows = Math.min(view.origin.row + view.values.length, VIEW_MAX_ROWS);
@@ -234,8 +245,10 @@ const SheetGrid: React.FC<{ view: FakeSheetView; selection: Rect | null }> = ({ 
     for (let c = 0; c < shownCols; c++) {
       if (covered.has(`${r},${c}`)) continue;
       const v = value(r, c);
-      const text = cellText(v);
       const a1 = `${colName(c)}${r + 1}`;
+      // the format the pane wrote (the fake keeps it), else the file's
+      const own = typeof v === "number" ? view.format(a1).numberFormat : "General";
+      const text = cellText(v, own && !/^general$/i.test(own) ? own : formats?.get(a1));
       const isSel = inRect(selection, r, c);
       const isAnchor = !!selection && selection.top === r && selection.left === c;
       const span = spanAt.get(`${r},${c}`);
@@ -274,7 +287,7 @@ const SheetGrid: React.FC<{ view: FakeSheetView; selection: Rect | null }> = ({ 
 };
 
 /** The fake's workbook, read-only: the viewed sheet follows the fake's active sheet; tabs below switch the view only. */
-const WorkbookView: React.FC<{ loaded: Loaded; version: number }> = ({ loaded, version }) => {
+const WorkbookView: React.FC<{ loaded: Loaded; version: number; onUserChange(): void }> = ({ loaded, version, onUserChange }) => {
   const styles = useStyles();
   const { state } = loaded;
   const active = state.activeSheet;
@@ -285,6 +298,20 @@ const WorkbookView: React.FC<{ loaded: Loaded; version: number }> = ({ loaded, v
   const shown = picked ?? active;
   const view = state.sheet(shown) ?? sheets[0];
   const sel = state.selection;
+  /** As in Excel, a click on a sheet tab makes that sheet the active one (a hidden sheet can only be looked at). */
+  const clickTab = async (name: string, visible: boolean) => {
+    setPicked(name);
+    if (!visible || name === active) return;
+    try {
+      await loaded.raw.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem(name).activate();
+        await ctx.sync();
+      });
+      loaded.userSyncs.n++;
+    } finally {
+      onUserChange();
+    }
+  };
   const selRect = sel && view && sel.sheet === view.name ? selectionRect(sel.address) : null;
   return (
     <section className={styles.book} aria-label="模拟的 Excel 工作簿（只读）">
@@ -296,10 +323,10 @@ const WorkbookView: React.FC<{ loaded: Loaded; version: number }> = ({ loaded, v
           选定区域：<span data-testid="preview-selection">{sel ? `${sel.sheet}!${sel.address}` : "（无）"}</span>
         </Caption1>
         <Caption1>
-          同步次数（context.sync）：<span data-testid="preview-syncs">{state.syncCount}</span>
+          同步次数（context.sync）：<span data-testid="preview-syncs">{state.syncCount - loaded.userSyncs.n}</span>
         </Caption1>
       </div>
-      <div className={styles.gridWrap}>{view ? <SheetGrid view={view} selection={selRect} /> : null}</div>
+      <div className={styles.gridWrap}>{view ? <SheetGrid view={view} selection={selRect} formats={loaded.formats.get(view.name)} /> : null}</div>
       <nav className={styles.tabs} aria-label="工作表" data-testid="preview-sheet-tabs">
         {sheets.map((s) => (
           <button
@@ -308,7 +335,7 @@ const WorkbookView: React.FC<{ loaded: Loaded; version: number }> = ({ loaded, v
             className={mergeClasses(styles.sheetTab, s.name === view?.name && styles.sheetTabActive)}
             aria-current={s.name === view?.name ? "page" : undefined}
             title={s.name}
-            onClick={() => setPicked(s.name)}
+            onClick={() => void clickTab(s.name, s.visibility === "Visible")}
             data-testid={`preview-sheet-${s.position}`}
           >
             {s.visibility === "Visible" ? s.name : `${s.name}（隐藏）`}
@@ -321,7 +348,7 @@ const WorkbookView: React.FC<{ loaded: Loaded; version: number }> = ({ loaded, v
 
 let nextId = 1;
 
-function install(snapshot: WorkbookSnapshot, name: string, example: boolean, onBatch: () => void): Loaded {
+function install(snapshot: WorkbookSnapshot, formats: SheetFormats, name: string, example: boolean, onBatch: () => void): Loaded {
   const { Excel, state } = createFakeExcel(snapshot);
   // Every batch of the pane ends with a repaint of the workbook view.
   const host: ExcelHost = {
@@ -335,11 +362,18 @@ function install(snapshot: WorkbookSnapshot, name: string, example: boolean, onB
   };
   window.__juesuanExcel = host;
   const services = createHostServices({ excel: host, fileName: () => name });
-  return { id: nextId++, name, example, host, state, services };
+  return { id: nextId++, name, example, host, state, services, raw: Excel, formats, userSyncs: { n: 0 } };
+}
+
+/** The pane's width: Excel's task pane is about 320–360 px and can be resized; `?pane=320` shows it at 320 px. */
+export function paneWidth(search: string): number {
+  const n = Number(new URLSearchParams(search).get("pane"));
+  return Number.isFinite(n) && n >= 240 && n <= 800 ? Math.round(n) : 360;
 }
 
 const Preview: React.FC = () => {
   const styles = useStyles();
+  const width = React.useMemo(() => paneWidth(window.location.search), []);
   const [loaded, setLoaded] = React.useState<Loaded | null>(null);
   const [loading, setLoading] = React.useState<string | null>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -351,8 +385,8 @@ const Preview: React.FC = () => {
       setError(null);
       setLoading(`正在读取“${name}”……`);
       try {
-        const snapshot = await snapshotFromXlsx(bytes, name);
-        const l = install(snapshot, name, example, bump);
+        const { snapshot, formats } = await loadXlsx(bytes, name);
+        const l = install(snapshot, formats, name, example, bump);
         await primeSheetNames(l.host).catch(() => undefined);
         setLoaded(l);
       } catch (e) {
@@ -400,7 +434,7 @@ const Preview: React.FC = () => {
   };
 
   return (
-    <div className={styles.page} data-testid="preview">
+    <div className={styles.page} style={{ gridTemplateColumns: `minmax(0, 1fr) ${width}px` }} data-testid="preview">
       <header className={styles.bar}>
         <span className={styles.barTitle}>决算助手 · 预览（模拟 Excel，不需要安装 Excel）</span>
         <label className={styles.fileLabel}>
@@ -432,7 +466,7 @@ const Preview: React.FC = () => {
       </div>
       {loaded ? (
         <>
-          <WorkbookView key={`book-${loaded.id}`} loaded={loaded} version={version} />
+          <WorkbookView key={`book-${loaded.id}`} loaded={loaded} version={version} onUserChange={bump} />
           <aside className={styles.pane} aria-label="决算助手任务窗格" data-testid="preview-pane">
             <App key={`pane-${loaded.id}`} title="决算助手" services={loaded.services} />
           </aside>

@@ -20,6 +20,7 @@ import { cspViolations, chromiumVersion, launch, type Browser, type PageLog } fr
 import { DIST, ROOT, ensureBuild } from "./dist";
 import { serveDir, type StaticServer } from "./server";
 import { BAZHONG, EXAMPLE, LONG, XSS, brokenExample, cleanup, hostileExample } from "./workbooks";
+import { paneLayoutScenarios } from "./paneLayout";
 
 /** What the preview page exposes for tests (preview/preview.tsx, window.__juesuanPreview). */
 interface PreviewWindow {
@@ -333,6 +334,9 @@ scenario("内容安全策略：脚本注入被拒绝并报告（证明检测有�
   assert.ok((await cspViolations(page, log)).length > 0, "the injected inline script is reported as a CSP violation");
   await page.close();
 });
+
+// issue 15: narrow pane, 绩效 live recompute, 生成 banner and charts, the preview page (test/e2e/paneLayout.ts)
+scenarios.push(...paneLayoutScenarios);
 
 // ------------------------------------------------------------------ runner
 

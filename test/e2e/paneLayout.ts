@@ -1,0 +1,250 @@
+/**
+ * Browser scenarios of issue 15 (registered by run.ts): every tab at 360 and 320 px without sideways
+ * scrolling (screenshots in test-artifacts/e2e/), the 绩效 form answering an edit before it is saved and
+ * the save message next to the form, the 生成 banner counting markers by kind, the charts in the preview,
+ * a second write saying it replaced the sheet, and the preview page itself (a click on a sheet tab makes
+ * it active, number formats as Excel shows them, no page taller than the window, no favicon request
+ * failing). Expected values come from Node, from the same files, with the project's own code.
+ */
+import * as assert from "node:assert/strict";
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
+import { readXlsx } from "../../cli/adapters/xlsx";
+import { generateNarrative } from "../../src/narrative/generate";
+import { perfReportOf, readForms, readPerfContext, reassessForm } from "../../src/perf";
+import { readReport } from "../../src/reader";
+import { markers, markerSummary } from "../../taskpane/components/generateModel";
+import { formatNumberCell } from "../../preview/numberFormat";
+import { cspViolations, type Browser, type PageLog } from "./browser";
+import { ROOT } from "./dist";
+import { EXAMPLE } from "./workbooks";
+
+const ARTIFACTS = path.join(ROOT, "test-artifacts/e2e");
+const TIMEOUT = 30_000;
+const TABS = ["check", "generate", "perf", "recognition"] as const;
+
+type Scenario = { name: string; run(ctx: { browser: Browser; origin: string }): Promise<void> };
+
+const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+
+/** Opens the preview with the pane at `pane` px; collects the page's failed requests. */
+async function open(browser: Browser, origin: string, pane: number): Promise<{ page: Page; log: PageLog; failed: string[] }> {
+  const { page, log } = await browser.newPage();
+  const failed: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  page.on("requestfailed", (r) => {
+    const u = new URL(r.url());
+    if (u.hostname === "127.0.0.1" || u.hostname === "localhost") failed.push(`failed ${r.url()}`);
+  });
+  await page.goto(`${origin}/preview.html?pane=${pane}`);
+  await byId(page, "preview-file").filter({ hasText: "example-sichuan-2020.xlsx" }).waitFor({ timeout: TIMEOUT });
+  await byId(page, "tab-check").waitFor({ state: "visible", timeout: TIMEOUT });
+  return { page, log, failed };
+}
+
+async function clean(page: Page, log: PageLog): Promise<void> {
+  assert.deepEqual(log.offHost, [], "requests left localhost");
+  assert.deepEqual(await cspViolations(page, log), [], "CSP violations");
+  assert.deepEqual(log.pageErrors, [], "uncaught page errors");
+  assert.deepEqual(log.dialogs, [], "dialogs opened");
+}
+
+async function paneShot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await byId(page, "preview-pane").screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
+
+/** The pane and the page scroll only vertically. */
+async function assertNoSidewaysScroll(page: Page, what: string): Promise<void> {
+  const w = await byId(page, "preview-pane").evaluate((el) => {
+    // any element of the pane wider than the pane (a scroll container would hide it from scrollWidth)
+    const pane = el.getBoundingClientRect();
+    const wide = Array.from(el.querySelectorAll("*"))
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && (r.right > pane.right + 1 || r.left < pane.left - 1);
+      })
+      .slice(0, 3)
+      .map((e) => `${e.tagName.toLowerCase()}[data-testid=${e.getAttribute("data-testid") ?? ""}] ${Math.round(e.getBoundingClientRect().width)}px`);
+    return { scroll: el.scrollWidth, client: el.clientWidth, wide };
+  });
+  assert.ok(w.scroll <= w.client + 1, `${what}: pane content ${w.scroll}px wider than the pane ${w.client}px`);
+  assert.deepEqual(w.wide, [], `${what}: elements outside the pane`);
+}
+
+async function openTab(page: Page, tab: (typeof TABS)[number]): Promise<void> {
+  await byId(page, `tab-${tab}`).click();
+  if (tab === "check") {
+    await byId(page, "check-run").click();
+    await byId(page, "check-summary").waitFor({ timeout: TIMEOUT });
+  } else if (tab === "generate") {
+    if ((await byId(page, "gen-preview").count()) === 0) await byId(page, "gen-run").click();
+    await byId(page, "gen-preview").waitFor({ timeout: TIMEOUT });
+  } else if (tab === "perf") {
+    await byId(page, "perf-form").waitFor({ timeout: TIMEOUT });
+  } else {
+    await byId(page, "recognition-tables").waitFor({ timeout: TIMEOUT });
+  }
+}
+
+export const paneLayoutScenarios: Scenario[] = [
+  {
+    name: "窄窗格：每个页签在 360 和 320 像素宽时都不横向滚动（截图）",
+    async run({ browser, origin }) {
+      for (const width of [360, 320]) {
+        const { page, log } = await open(browser, origin, width);
+        assert.equal(Math.round(await byId(page, "preview-pane").evaluate((el) => el.getBoundingClientRect().width)), width);
+        for (const tab of TABS) {
+          await openTab(page, tab);
+          await assertNoSidewaysScroll(page, `${tab} @${width}px`);
+          await paneShot(page, `tab-${tab}-${width}`);
+        }
+        // the indicator cards: every field of every indicator is inside the pane
+        await byId(page, "tab-perf").click();
+        const grid = byId(page, "perf-grid");
+        await grid.scrollIntoViewIfNeeded();
+        const outside = await grid.evaluate((el) => {
+          const pane = el.closest('[data-testid="preview-pane"]')!.getBoundingClientRect();
+          return Array.from(el.querySelectorAll("input, textarea"))
+            .filter((i) => {
+              const r = i.getBoundingClientRect();
+              return r.width < 40 || r.left < pane.left - 1 || r.right > pane.right + 1;
+            })
+            .map((i) => i.getAttribute("aria-label"));
+        });
+        assert.deepEqual(outside, [], `@${width}px: indicator fields cut or too narrow`);
+        for (const label of ["三级指标", "实际完成指标值"]) assert.ok((await grid.innerText()).includes(label), `@${width}px: ${label} shown`);
+        await paneShot(page, `perf-indicators-${width}`);
+        await clean(page, log);
+        await page.close();
+      }
+    },
+  },
+  {
+    name: "绩效：修改执行数后执行率、得分、等级立即按未保存的修改重算；保存后提示出现在表单旁",
+    async run({ browser, origin }) {
+      const snapshot = await readXlsx(EXAMPLE);
+      const forms = readForms(snapshot);
+      const context = readPerfContext(snapshot);
+      const i = forms.findIndex((f) => f.budget.value && f.actual.value && f.actual.source && !f.budget.value.isZero());
+      assert.ok(i >= 0, "the example has a form with 预算数 and 执行数");
+      const form = forms[i];
+      const before = perfReportOf(forms, context).projects[i];
+      const half = form.actual.value!.div(2).toDecimalPlaces(2).toFixed(2);
+      const sheet = snapshot.sheets.find((s) => s.name === form.sheet)!;
+      const after = reassessForm(sheet, form.titleCell, [{ cell: form.actual.source!.cell, value: half }], context).report!;
+      assert.notEqual(after.rate, before.rate);
+
+      const { page, log } = await open(browser, origin, 360);
+      await byId(page, "tab-perf").click();
+      await byId(page, `perf-project-${i}`).click();
+      await byId(page, "perf-form").waitFor({ timeout: TIMEOUT });
+      assert.match((await byId(page, "perf-rate").innerText()).trim(), new RegExp(`^执行率：${before.rate}%$`));
+      await byId(page, `perf-cell-${form.actual.source!.cell}`).fill(half);
+      // at once, before any save
+      await byId(page, "perf-rate").filter({ hasText: `${after.rate}%` }).waitFor({ timeout: 5000 });
+      assert.match(await byId(page, "perf-rate").innerText(), /未保存/);
+      const score = await byId(page, "perf-score").innerText();
+      assert.ok(score.includes(`自评得分：${after.score}`) && score.includes(`等级：${after.grade}`) && score.includes("未保存"), `score line: ${score}`);
+      assert.match(await byId(page, "perf-caveats").innerText(), /按尚未保存的修改计算/);
+      await byId(page, "perf-score").scrollIntoViewIfNeeded();
+      await paneShot(page, "perf-unsaved");
+      // save: the message stands next to the form's buttons, in view, with focus
+      await byId(page, "perf-save").click();
+      await byId(page, "perf-confirm").waitFor({ timeout: TIMEOUT });
+      await byId(page, "perf-confirm-save").click();
+      await byId(page, "perf-notice").waitFor({ timeout: TIMEOUT });
+      const placed = await page.evaluate(() => {
+        const notice = document.querySelector('[data-testid="perf-notice"]')!.getBoundingClientRect();
+        const save = document.querySelector('[data-testid="perf-save"]')!.getBoundingClientRect();
+        const pane = document.querySelector('[data-testid="preview-pane"]')!.getBoundingClientRect();
+        return { gap: notice.top - save.bottom, inView: notice.top >= pane.top && notice.bottom <= pane.bottom, focused: !!document.activeElement?.closest('[role="status"]')?.querySelector('[data-testid="perf-notice"]') };
+      });
+      assert.ok(placed.gap >= 0 && placed.gap < 60, `notice right below the save button (gap ${placed.gap}px)`);
+      assert.ok(placed.inView, "notice in view");
+      assert.ok(placed.focused, "focus on the notice");
+      assert.match(await byId(page, "perf-rate").innerText(), new RegExp(`${after.rate}%`));
+      assert.doesNotMatch(await byId(page, "perf-rate").innerText(), /未保存/);
+      await paneShot(page, "perf-saved");
+      await clean(page, log);
+      await page.close();
+    },
+  },
+  {
+    name: "生成：【请填写】按类别计数，图表显示在段落旁，再次写入时说明已替换",
+    async run({ browser, origin }) {
+      const snapshot = await readXlsx(EXAMPLE);
+      const n = generateNarrative(readReport(snapshot), { forms: readForms(snapshot) });
+      const { page, log } = await open(browser, origin, 360);
+      await openTab(page, "generate");
+      assert.equal((await byId(page, "gen-marker-count").innerText()).trim(), markerSummary(markers(n)));
+      assert.doesNotMatch(await byId(page, "gen-marker-count").innerText(), /多为/);
+      for (const c of n.charts ?? []) {
+        const fig = byId(page, `gen-chart-${c.number}`);
+        await fig.waitFor({ timeout: TIMEOUT });
+        assert.equal((await fig.locator("figcaption").innerText()).trim(), c.title);
+        const loaded = await fig.locator("img").evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0);
+        assert.ok(loaded, `图${c.number} drawn`);
+      }
+      if (n.charts?.length) {
+        await byId(page, `gen-chart-${n.charts[0].number}`).scrollIntoViewIfNeeded();
+        await paneShot(page, "generate-chart");
+      }
+      await byId(page, "gen-write").click();
+      await byId(page, "gen-written").waitFor({ timeout: TIMEOUT });
+      assert.match(await byId(page, "gen-written").innerText(), /^已写入工作表“情况说明（生成）”/);
+      await byId(page, "gen-write").click();
+      await byId(page, "gen-written").filter({ hasText: "已替换" }).waitFor({ timeout: TIMEOUT });
+      assert.match(await byId(page, "gen-written").innerText(), /已替换工作表“情况说明（生成）”中上次生成的内容/);
+      await clean(page, log);
+      await page.close();
+    },
+  },
+  {
+    name: "预览页：点击工作表标签即成为活动工作表，数字按单元格格式显示，页面不高于窗口，无 favicon 404",
+    async run({ browser, origin }) {
+      // a cell whose number format shows more decimals than the stored number has (e.g. 0.8 under "0.00")
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(EXAMPLE);
+      let pick: { sheet: string; cell: string; shown: string; raw: string } | null = null;
+      wb.eachSheet((ws) => {
+        if (pick || ws.name === "补充数据") return;
+        ws.eachRow((row) =>
+          row.eachCell((c) => {
+            if (pick || typeof c.value !== "number" || !c.numFmt) return;
+            const shown = formatNumberCell(c.value, c.numFmt);
+            if (shown && shown !== String(c.value)) pick = { sheet: ws.name, cell: c.address, shown, raw: String(c.value) };
+          }),
+        );
+      });
+      assert.ok(pick, "the example has a formatted number whose stored value prints shorter");
+      const p = pick as { sheet: string; cell: string; shown: string; raw: string };
+
+      const { page, log, failed } = await open(browser, origin, 360);
+      const tab = page.locator('[data-testid="preview-sheet-tabs"] button', { hasText: p.sheet }).first();
+      await tab.click();
+      await byId(page, "preview-active-sheet").filter({ hasText: p.sheet }).waitFor({ timeout: TIMEOUT });
+      assert.equal(await byId(page, "preview-active-sheet").textContent(), p.sheet);
+      assert.equal(await byId(page, "preview-syncs").textContent(), await page.evaluate(() => String((window as unknown as { __juesuanPreview: { state: { syncCount: number } } }).__juesuanPreview.state.syncCount - 1)), "the click is not counted as the pane's sync");
+      assert.equal((await page.locator(`[data-testid="preview-grid"][data-sheet="${p.sheet}"] [data-testid="cell-${p.cell}"]`).textContent())?.trim(), p.shown, `${p.cell} (${p.raw})`);
+      // the pane reads the active sheet as Excel would report it
+      const active = await page.evaluate(() => (window as unknown as { __juesuanPreview: { state: { activeSheet: string } } }).__juesuanPreview.state.activeSheet);
+      assert.equal(active, p.sheet);
+      for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 600 }, { width: 800, height: 500 }]) {
+        await page.setViewportSize(size);
+        const h = await page.evaluate(() => ({ doc: document.documentElement.scrollHeight, body: document.body.scrollHeight, win: window.innerHeight }));
+        assert.ok(h.doc <= h.win && h.body <= h.win, `${size.width}×${size.height}: page ${h.doc}px taller than the window ${h.win}px`);
+      }
+      await page.waitForTimeout(300);
+      assert.deepEqual(failed, [], "no request failed (favicon included)");
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, "preview-800x500.png") });
+      await clean(page, log);
+      await page.close();
+    },
+  },
+];
