@@ -395,7 +395,7 @@ export const PerfTab: React.FC<PerfTabProps> = ({ services }) => {
         </Button>
       </div>
       {call.busy ? <Busy label={call.busy} testId="perf-busy" /> : null}
-      {call.error ? <ErrorBar message={call.error} onDismiss={call.clearError} testId="perf-error" /> : null}
+      {call.error && !form ? <ErrorBar message={call.error} onDismiss={call.clearError} testId="perf-error" /> : null}
 
       {forms && forms.length === 0 ? <Text data-testid="perf-none">工作簿中没有找到项目绩效表。可以在下方新建一张。</Text> : null}
       {forms && forms.length > 0 ? (
@@ -441,6 +441,8 @@ export const PerfTab: React.FC<PerfTabProps> = ({ services }) => {
               放弃修改
             </Button>
           </div>
+          {/* a failed save (or reload) is said where the user is: next to the form's buttons */}
+          {call.error ? <ErrorBar message={call.error} onDismiss={call.clearError} testId="perf-error" /> : null}
           {notice?.at === "form" ? (
             <div ref={noticeRef} tabIndex={-1} role="status">
               <SuccessBar testId="perf-notice">{notice.text}</SuccessBar>
