@@ -11,7 +11,14 @@ export interface CellErrorValue {
 export interface CellDateValue {
   date: string;
 }
-export type CellValue = string | number | boolean | null | CellErrorValue | CellDateValue;
+/**
+ * A formula cell saved without a cached result (files written by scripts and platforms, or by Excel with
+ * manual calculation): its value is unknown, never blank or 0. `formula` is the formula text without "=".
+ */
+export interface CellFormulaValue {
+  formula: string;
+}
+export type CellValue = string | number | boolean | null | CellErrorValue | CellDateValue | CellFormulaValue;
 
 /** A merged area, 0-based, inclusive, in absolute sheet coordinates. */
 export interface MergeArea {
@@ -25,9 +32,11 @@ export interface SheetSnapshot {
   name: string;
   /** 0-based absolute row and column of values[0][0] (the used range's top-left). */
   origin: { row: number; col: number };
-  /** The used range's values; formulas appear as their cached results. In a merged area only the top-left cell holds the value. */
+  /** The used range's values; formulas appear as their cached results (a CellFormulaValue when there is none). In a merged area only the top-left cell holds the value. */
   values: CellValue[][];
   merges: MergeArea[];
+  /** Sheet visibility as Excel keeps it; absent = visible. */
+  visibility?: "visible" | "hidden" | "veryHidden";
 }
 
 export interface WorkbookSnapshot {
@@ -42,6 +51,14 @@ export function isCellError(v: CellValue): v is CellErrorValue {
 }
 export function isCellDate(v: CellValue): v is CellDateValue {
   return typeof v === "object" && v !== null && "date" in v;
+}
+
+export function isCellFormula(v: CellValue): v is CellFormulaValue {
+  return typeof v === "object" && v !== null && "formula" in v;
+}
+/** True when a sheet is hidden or very hidden. */
+export function isSheetHidden(sheet: SheetSnapshot): boolean {
+  return sheet.visibility !== undefined && sheet.visibility !== "visible";
 }
 
 /** Value at absolute 0-based (row, col), or null outside the used range. */
