@@ -42,6 +42,30 @@ export interface TableRow {
   row: number;
   /** By semantic column key (data/tables.json), e.g. "total", "basic", "project", "amount". */
   values: Record<string, Figure>;
+  /**
+   * Columns whose cell could not be read (formula without a cached value, error value, text, TRUE, a date,
+   * an implausible magnitude): the value is unknown, so `values` has no entry for them and checks that
+   * need them must be skipped, never computed with 0. The same cells are in recognition.unreadable.
+   */
+  unreadable?: Record<string, UnreadableCell>;
+}
+
+/** A table or 补充数据 cell whose amount cannot be read. */
+export interface UnreadableCell {
+  sheet: string;
+  cell: string;
+  /** formula: formula without a cached value; error: #REF! etc.; boolean, date, text: not an amount; magnitude: implausibly large. */
+  kind: "formula" | "error" | "boolean" | "date" | "text" | "magnitude";
+  /** The cell as written (the formula, the error code, the text), at most 40 characters. */
+  text: string;
+}
+
+/** A readable amount that is probably wrong (kept and used), e.g. three decimals in a 万元 table. */
+export interface SuspiciousCell {
+  sheet: string;
+  cell: string;
+  kind: "decimals";
+  text: string;
 }
 
 export interface ColumnInfo {
@@ -76,6 +100,8 @@ export interface SupplementRow {
   current?: Figure;
   prior?: Figure;
   budget?: Figure;
+  /** Columns (current/prior/budget) whose cell could not be read; absent from the figures above. */
+  unreadable?: Partial<Record<"current" | "prior" | "budget", UnreadableCell>>;
   reason?: string;
   reasonSource?: Source;
   row: number;
@@ -115,6 +141,14 @@ export interface RecognitionReport {
   narrative?: { sheet: string; paragraphs: number };
   supplement?: { sheet: string; unit: Unit; rows: number };
   forms: FormLocation[];
+  /** Every amount cell of a chosen table or of 补充数据 that could not be read (its figure is absent, never 0). */
+  unreadable?: UnreadableCell[];
+  /** Readable amounts that look wrong (three decimals in 万元). */
+  suspicious?: SuspiciousCell[];
+  /** A table found in more than one place: where it was used, what was skipped and why. */
+  duplicates?: { key: TableKey; used: Source & { hidden?: boolean }; skipped: (Source & { hidden?: boolean })[]; reason: string }[];
+  /** Chosen tables from which no data row could be read (and that do not say 本表无数据). */
+  emptyTables?: TableKey[];
   /** Readable Chinese lines for the user. */
   messages: string[];
 }

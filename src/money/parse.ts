@@ -23,7 +23,9 @@ const NUMBER = /^([+-])?(\d+(?:,\d{3})*|\d*)(?:\.(\d+))?$/;
 export function normaliseNumberText(s: string): string {
   return s
     .normalize("NFKC")
-    .replace(/[\s\u00a0\u3000]+/g, "")
+    // U+2212 MINUS SIGN and U+FE63 SMALL HYPHEN-MINUS are how typeset and converted text write "-".
+    .replace(/[\u2212\ufe63]/g, "-")
+    .replace(/[\s\u00a0\u3000\u200b-\u200f\u2060\ufeff]+/g, "")
     .replace(/[，]/g, ",")
     .replace(/[。]/g, ".");
 }

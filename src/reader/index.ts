@@ -5,3 +5,4 @@ export { normaliseLabel, normaliseCode, codeLevel, compactText, titleKey, splitC
 export { subjectName, subjectEntry, outdatedName, leiCodeByName, allSubjects } from "./subjects";
 export { supplementItem } from "./supplement";
 export { tableDisplayName } from "./defs";
+export { readerFindings, unreadableText, duplicateText } from "./findings";

@@ -8,7 +8,8 @@ import type { CellValue } from "../workbook/snapshot";
 import type { RowLevel } from "../model/types";
 import { memoByText } from "../memo";
 
-const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+/** Whitespace and invisible format characters (zero-width space/joiners, LRM/RLM, word joiner, BOM). */
+const WHITESPACE = /[\s\u00a0\u3000\u200b-\u200f\u2060\ufeff]+/g;
 const QUOTES = /[“”"＂„‟〝〞]/g;
 const SINGLE_QUOTES = /[‘’＇]/g;
 const CN_NUM = "一二三四五六七八九十百零〇";
@@ -22,7 +23,7 @@ const PREFIXES: RegExp[] = [
   /^其中[:：]/,
 ];
 /** Characters compactText changes; a string without any of them is already compact. */
-const NOT_COMPACT = /[０-９Ａ-Ｚａ-ｚ\s\u00a0\u3000\u200b\ufeff“”"＂„‟〝〞‘’＇():]/;
+const NOT_COMPACT = /[０-９Ａ-Ｚａ-ｚ\s\u00a0\u3000\u200b-\u200f\u2060\ufeff“”"＂„‟〝〞‘’＇():]/;
 /** First characters of the PREFIXES; a label starting otherwise has no ordinal prefix. */
 const PREFIX_START = new RegExp(`^[${CN_NUM}（\\d①-⑳⑴-⒇⒈-⒛其]`);
 
@@ -31,10 +32,18 @@ export function toHalfWidthAlnum(s: string): string {
   return s.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
+/**
+ * Decodes the _xHHHH_ escapes that OOXML uses for characters XML cannot carry ("本年收入合计_x000D_"
+ * is 本年收入合计 plus a carriage return; ECMA-376 Part 1 §22.9.2.19 ST_Xstring); "_x005F_" escapes "_".
+ */
+export function decodeXmlEscapes(s: string): string {
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
 /** Text of a cell as the user sees it ("" for blank, errors and booleans). */
 export function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v;
+  if (typeof v === "string") return v.includes("_x") ? decodeXmlEscapes(v) : v;
   if (typeof v === "number") return String(v);
   if (typeof v === "boolean") return "";
   if ("date" in v) return v.date;
@@ -61,7 +70,7 @@ export function normaliseLabel(s: string | CellValue | undefined): string {
 }
 
 const normaliseText = memoByText((s: string): string => {
-  let t = compactText(s);
+  let t = compactText(s.includes("_x") ? decodeXmlEscapes(s) : s);
   if (!PREFIX_START.test(t)) return t;
   for (let guard = 0; guard < 4; guard++) {
     const before = t;

@@ -3,11 +3,12 @@
  * workbook snapshot, by titles, header words and row labels — never by fixed addresses.
  */
 import { TABLE_KEYS, type FormLocation, type Narrative, type RecognitionReport, type ReportModel, type TableKey, type TableModel, type TableOverrides, type TemplateId } from "../model/types";
-import { a1, parseA1, type WorkbookSnapshot } from "../workbook/snapshot";
+import { a1, isSheetHidden, parseA1, type WorkbookSnapshot } from "../workbook/snapshot";
 import { TEMPLATE_RULES, TITLE_VARIANTS, tableDisplayName } from "./defs";
 import { cellText, compactText, titleKey } from "./labels";
 import { parseOverrides } from "./overrides";
 import { SheetIndex, parseTable, type ParsedTable } from "./table";
+import { duplicateText, unreadableText } from "./findings";
 import { SUPPLEMENT_SHEET_NAMES, findSupplementHeader, readSupplement } from "./supplement";
 
 export { parseOverrides, serialiseOverrides } from "./overrides";
@@ -144,25 +145,46 @@ export function readReport(snapshot: WorkbookSnapshot, options: ReadOptions = {}
   }
 
   // Automatic recognition: the first title of each table that yields columns (sheets in workbook order).
+  // Visible sheets come first: a hidden or very hidden old copy never wins over the table the user sees.
+  const hidden = (si: number) => isSheetHidden(sheets[si].sheet);
+  const byVisibility = [...hits.filter((h) => !hidden(h.sheet)), ...hits.filter((h) => hidden(h.sheet))];
+  const duplicates: NonNullable<RecognitionReport["duplicates"]> = [];
+  const place = (h: TitleHit) => ({ sheet: sheets[h.sheet].sheet.name, cell: a1(h.row, h.col), ...(hidden(h.sheet) ? { hidden: true } : {}) });
   for (const key of TABLE_KEYS) {
     if (chosen[key]) continue;
     let fallback: { hit: TitleHit; parsed: ParsedTable } | undefined;
-    for (const h of hits) {
+    const skipped: TitleHit[] = [];
+    for (const h of byVisibility) {
       if (h.key !== key || usedCells.has(`${h.sheet}:${h.row}:${h.col}`)) continue;
+      if (chosen[key]) {
+        // Another place with the same title: said, never chosen silently (parsed only to know it is a table).
+        if (parseTable(sheets[h.sheet], key, h.row, h.col, endRowFor(h.sheet, h.row)).valueColumns > 0) skipped.push(h);
+        continue;
+      }
       const parsed = parseTable(sheets[h.sheet], key, h.row, h.col, endRowFor(h.sheet, h.row));
       if (parsed.valueColumns > 0) {
         chosen[key] = { hit: h, parsed };
-        break;
+        continue;
       }
       fallback ??= { hit: h, parsed };
     }
     if (!chosen[key] && fallback) chosen[key] = fallback;
     const c = chosen[key];
     if (c) usedCells.add(`${c.hit.sheet}:${c.hit.row}:${c.hit.col}`);
+    if (c && skipped.length) {
+      const usedHidden = hidden(c.hit.sheet);
+      const reason = skipped.some((h) => hidden(h.sheet)) && !usedHidden
+        ? "隐藏工作表中的表不使用，使用可见的表"
+        : usedHidden
+          ? "可见工作表中没有可读的该表，使用隐藏工作表中的表"
+          : "同名的表出现多次，使用工作簿中靠前的一张";
+      duplicates.push({ key, used: place(c.hit), skipped: skipped.map(place), reason });
+    }
   }
 
   const tables: Partial<Record<TableKey, TableModel>> = {};
   const recognition: RecognitionReport = { tables: [], missing: [], unclassifiedRows: [], unknownSupplementLabels: [], forms, messages };
+  if (duplicates.length) recognition.duplicates = duplicates;
   const tableSheets = new Set<number>();
   let unitName: string | undefined;
   const yearVotes = new Map<number, number>();
@@ -188,6 +210,9 @@ export function readReport(snapshot: WorkbookSnapshot, options: ReadOptions = {}
       ...(c.byOverride ? { byOverride: true } : {}),
     });
     recognition.unclassifiedRows.push(...c.parsed.unclassified);
+    if (c.parsed.unreadable.length) (recognition.unreadable ??= []).push(...c.parsed.unreadable);
+    if (c.parsed.suspicious.length) (recognition.suspicious ??= []).push(...c.parsed.suspicious);
+    if (table.rows.length === 0 && !table.emptyNote) (recognition.emptyTables ??= []).push(key);
     messages.push(...c.parsed.messages);
     unitName ??= c.parsed.unitName;
     vote(table.title, 2);
@@ -197,7 +222,11 @@ export function readReport(snapshot: WorkbookSnapshot, options: ReadOptions = {}
 
   // Narrative: a non-table sheet named …情况说明… (or whose title says so), else one named …说明….
   let narrative: Narrative | undefined;
-  const candidates = sheets.map((ix, si) => ({ ix, si })).filter(({ si }) => !tableSheets.has(si));
+  // Visible sheets first (a stable sort keeps the workbook order within each group).
+  const candidates = sheets
+    .map((ix, si) => ({ ix, si }))
+    .filter(({ si }) => !tableSheets.has(si))
+    .sort((a, b) => Number(hidden(a.si)) - Number(hidden(b.si)));
   const firstText = (ix: SheetIndex) => {
     for (let r = ix.top; r < Math.min(ix.bottom, ix.top + 3); r++) {
       const cells = ix.rowCells(r);
@@ -234,6 +263,7 @@ export function readReport(snapshot: WorkbookSnapshot, options: ReadOptions = {}
     supplement = parsed.supplement;
     recognition.supplement = { sheet: ix.sheet.name, unit: parsed.supplement.unit, rows: parsed.supplement.rows.length };
     recognition.unknownSupplementLabels.push(...parsed.unknown);
+    if (parsed.unreadable.length) (recognition.unreadable ??= []).push(...parsed.unreadable);
     messages.push(...parsed.messages);
     break;
   }
@@ -270,6 +300,9 @@ export function readReport(snapshot: WorkbookSnapshot, options: ReadOptions = {}
     lines.push(`已识别${tableDisplayName(t.key)}：工作表“${t.sheet}”${t.cell}，单位：${t.unit}${t.byOverride ? "（按指定位置）" : ""}`);
   }
   for (const k of recognition.missing) lines.push(`未找到${tableDisplayName(k)}，请检查标题或在设置中指定其位置`);
+  for (const d of recognition.duplicates ?? []) lines.push(duplicateText(d));
+  for (const k of recognition.emptyTables ?? []) lines.push(`${tableDisplayName(k)}中没有读到任何数据行（可能被合并单元格覆盖或格式无法识别）`);
+  for (const u of recognition.unreadable ?? []) lines.push(unreadableText(u));
   for (const u of recognition.unclassifiedRows) lines.push(`工作表“${u.sheet}”第${u.row}行“${u.label}”无法归类（既无科目编码，也不是已知的行名称）`);
   if (recognition.supplement) lines.push(`已读取补充数据：工作表“${recognition.supplement.sheet}”，${recognition.supplement.rows}行，金额单位：${recognition.supplement.unit}`);
   else lines.push("未找到补充数据工作表（表头：项目｜科目编码｜本年数｜上年数｜预算数｜主要原因）");

@@ -1,6 +1,7 @@
 /** The 补充数据 sheet: header found by its words, amounts converted from 元 when the sheet says so, counts never. */
 import supplementData from "../data/supplement.json";
-import type { Figure, Supplement, SupplementRow } from "../model/types";
+import type { Figure, Supplement, SupplementRow, UnreadableCell } from "../model/types";
+import { isImplausible, unreadableCell } from "./cells";
 import { convert, type Unit, unitFromText } from "../money/units";
 import { tryParseAmount } from "../money/parse";
 import { a1 } from "../workbook/snapshot";
@@ -53,6 +54,7 @@ export interface ParsedSupplement {
   supplement: Supplement;
   unknown: { sheet: string; row: number; label: string }[];
   messages: string[];
+  unreadable: UnreadableCell[];
 }
 
 export function readSupplement(ix: SheetIndex, header: SupplementHeader): ParsedSupplement {
@@ -67,6 +69,7 @@ export function readSupplement(ix: SheetIndex, header: SupplementHeader): Parsed
   }
   const rows: SupplementRow[] = [];
   const unknown: ParsedSupplement["unknown"] = [];
+  const unreadable: UnreadableCell[] = [];
   const { cols } = header;
   for (let r = header.row + 1; r < ix.bottom; r++) {
     const rawLabel = cols.label !== undefined ? cellText(ix.at(r, cols.label)) : "";
@@ -85,8 +88,12 @@ export function readSupplement(ix: SheetIndex, header: SupplementHeader): Parsed
       const v = ix.at(r, c);
       if (v === null || (typeof v === "string" && v.trim() === "")) continue; // blank: not given
       const p = tryParseAmount(v);
-      if (!p) {
-        messages.push(`${sheet}：${a1(r, c)}“${cellText(v).trim().slice(0, 30)}”不是有效数字，已忽略`);
+      const wan = p && kind === "amount" ? convert(p.value, p.unit ?? unit, "万元") : p?.value;
+      if (!p || !wan || isImplausible(wan)) {
+        // Unknown, never 0: recorded for the findings; the figure stays absent.
+        const u = unreadableCell(v, sheet, a1(r, c));
+        (row.unreadable ??= {})[k] = u;
+        unreadable.push(u);
         continue;
       }
       const fig: Figure =
@@ -106,5 +113,5 @@ export function readSupplement(ix: SheetIndex, header: SupplementHeader): Parsed
     if (!item && !code) unknown.push({ sheet, row: r + 1, label: rawLabel.trim() });
     rows.push(row);
   }
-  return { supplement: { sheet, unit, rows }, unknown, messages };
+  return { supplement: { sheet, unit, rows }, unknown, messages, unreadable };
 }

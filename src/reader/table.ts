@@ -2,7 +2,8 @@
  * Reads one recognised table: unit, header rows → semantic columns (data/tables.json),
  * blocks of two-sided tables, and data rows with codes, levels and fixed-row keys.
  */
-import type { Figure, ColumnInfo, TableKey, TableModel, TableRow } from "../model/types";
+import type { Figure, ColumnInfo, SuspiciousCell, TableKey, TableModel, TableRow, UnreadableCell } from "../model/types";
+import { isImplausible, suspiciousDecimals, unreadableCell } from "./cells";
 import { convert, type Unit, unitFromText } from "../money/units";
 import { tryParseAmount } from "../money/parse";
 import { a1, cellAt, type CellValue, type MergeArea, type SheetSnapshot } from "../workbook/snapshot";
@@ -80,6 +81,9 @@ export interface ParsedTable {
   unitName?: string;
   unitFound: boolean;
   valueColumns: number;
+  /** Amount cells that could not be read (their figures are absent). */
+  unreadable: UnreadableCell[];
+  suspicious: SuspiciousCell[];
 }
 
 function matchesAny(text: string, patterns: RegExp[]): boolean {
@@ -308,6 +312,8 @@ export function parseTable(ix: SheetIndex, key: TableKey, titleRow: number, titl
 
   // Data rows.
   const rows: TableRow[] = [];
+  const unreadable: UnreadableCell[] = [];
+  const suspicious: SuspiciousCell[] = [];
   const unclassified: ParsedTable["unclassified"] = [];
   let emptyNote: string | undefined;
   const lastKey = new Map<string, string | undefined>();
@@ -377,6 +383,7 @@ export function parseTable(ix: SheetIndex, key: TableKey, titleRow: number, titl
         }
       }
       const values: Record<string, Figure> = {};
+      let rowUnreadable: Record<string, UnreadableCell> | undefined;
       let anyExplicit = false;
       // Value columns under the label's own merge carry no value.
       const coveredTo = labelCell && valueBlock === b ? (ix.mergeAt(dr, labelCell.col)?.right ?? -1) : -1;
@@ -384,25 +391,37 @@ export function parseTable(ix: SheetIndex, key: TableKey, titleRow: number, titl
         if (vc.col <= coveredTo) continue;
         const v = ix.at(dr, vc.col);
         const p = tryParseAmount(v);
-        if (!p) {
+        const address = a1(dr, vc.col);
+        const wan = p ? convert(p.value, p.unit ?? tableUnit, "万元") : null;
+        if (!p || !wan || isImplausible(wan)) {
+          // Unknown, never 0: the figure stays absent and the cell is recorded for the findings and the checks.
           const t = cellText(v).trim();
-          if (!isNoteText(t)) messages.push(`${sheetName}：${a1(dr, vc.col)}“${t.slice(0, 30)}”不是有效金额，已忽略`);
+          if (typeof v === "string" && isNoteText(t)) continue;
+          const u = unreadableCell(v, sheetName, address);
+          (rowUnreadable ??= {})[vc.key] = u;
+          unreadable.push(u);
+          anyExplicit = true;
           continue;
         }
         if (!p.implicitZero) anyExplicit = true;
         const fig: Figure = {
-          wan: convert(p.value, p.unit ?? tableUnit, "万元"),
+          wan,
           raw: p.value,
           unit: tableUnit,
-          source: { sheet: sheetName, cell: a1(dr, vc.col) },
+          source: { sheet: sheetName, cell: address },
         };
         if (p.implicitZero) fig.implicitZero = true;
+        else {
+          const sus = suspiciousDecimals(p.value, p.unit ?? tableUnit, sheetName, address);
+          if (sus) suspicious.push(sus);
+        }
         values[vc.key] = fig;
       }
       const label = normaliseLabel(rawLabel);
       if (!label && !code && !anyExplicit) continue;
 
       const row: TableRow = { label, rawLabel, row: dr + 1, values };
+      if (rowUnreadable) row.unreadable = rowUnreadable;
       if (b.side) row.side = b.side;
       const sideKey = b.side ?? "";
       if (def.unlabelled && !label && !code) {
@@ -451,5 +470,5 @@ export function parseTable(ix: SheetIndex, key: TableKey, titleRow: number, titl
     rows,
   };
   if (emptyNote) table.emptyNote = emptyNote;
-  return { table, unclassified, messages, unitName, unitFound: unit !== null, valueColumns: columns.length };
+  return { table, unclassified, messages, unitName, unitFound: unit !== null, valueColumns: columns.length, unreadable, suspicious };
 }
