@@ -3,6 +3,7 @@ import data from "../data/rules/bindings.json";
 import type { Finding, Severity } from "../findings";
 import { D, round } from "../money/decimal";
 import { rateConsistent, share as shareOf } from "../money/calc";
+import { rateMismatchSeverity } from "./severity";
 import { formatNumber } from "../money/format";
 import { fill } from "../money/wording";
 import type { ReportModel, Source } from "../model/types";
@@ -190,7 +191,7 @@ function checkShare(model: ReportModel, c: ShareClaim, sheet: string, out: Findi
   const exact = shareOf(part.value, whole.value);
   const expected = exact ? fmt(round(exact, 2)) : "0.00";
   out.push(
-    finding("N-3", "error", fill(MESSAGES.share, { label: c.label || c.text, stated: c.raw || fmt(c.value), part: where(part), partValue: fmt(part.value), whole: where(whole), wholeValue: fmt(whole.value), expected }), sheet, c, {
+    finding("N-3", whole.value.isZero() ? "error" : rateMismatchSeverity(c.value, c.decimals, part.value, whole.value), fill(MESSAGES.share, { label: c.label || c.text, stated: c.raw || fmt(c.value), part: where(part), partValue: fmt(part.value), whole: where(whole), wholeValue: fmt(whole.value), expected }), sheet, c, {
       stated: fmt(c.value),
       expected,
     }),
@@ -236,7 +237,7 @@ function checkChange(model: ReportModel, c: ChangeClaim, sheet: string, out: Fin
   }
   if (c.rate !== null && prior.value.gt(0) && !rateConsistent(c.rate.abs(), delta.abs(), prior.value, { dp: Math.max(c.rateDecimals, 0), inputHalfStep: new D("0.005") })) {
     const expected = fmt(round(delta.abs().div(prior.value).times(100), 2));
-    out.push(finding("N-6", "error", fill(MESSAGES.changeRate, { ...slots, stated: fmt(c.rate.abs()), expected }), sheet, c, { stated: fmt(c.rate.abs()), expected }));
+    out.push(finding("N-6", rateMismatchSeverity(c.rate.abs(), c.rateDecimals, delta.abs(), prior.value), fill(MESSAGES.changeRate, { ...slots, stated: fmt(c.rate.abs()), expected }), sheet, c, { stated: fmt(c.rate.abs()), expected }));
   }
 }
 
@@ -252,7 +253,7 @@ function checkExecution(model: ReportModel, c: ExecutionClaim, sheet: string, ou
   const slots = { label, actual: fmt(actual.value), budget: fmt(budget.value) };
   if (!rateConsistent(c.rate, actual.value, budget.value, { dp: Math.max(c.decimals, 0) })) {
     const expected = fmt(round(actual.value.div(budget.value).times(100), 2));
-    out.push(finding("N-7", "error", fill(MESSAGES.execRate, { ...slots, stated: fmt(c.rate), expected }), sheet, c, { stated: fmt(c.rate), expected }));
+    out.push(finding("N-7", rateMismatchSeverity(c.rate, c.decimals, actual.value, budget.value), fill(MESSAGES.execRate, { ...slots, stated: fmt(c.rate), expected }), sheet, c, { stated: fmt(c.rate), expected }));
     return;
   }
   const cmp = actual.value.cmp(budget.value);

@@ -3,6 +3,7 @@ import type { Finding } from "../findings";
 import { D, HUNDRED, round, sum } from "../money/decimal";
 import { rateConsistent, tie } from "../money/calc";
 import { formatNumber } from "../money/format";
+import { rateMismatchSeverity } from "./severity";
 import { narrativeFinding, ruleApplies } from "../narrative/catalogue";
 import { classCore } from "../narrative/parse";
 import { FOOTS, SAME_QUANTITY } from "../narrative/slots";
@@ -165,6 +166,7 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
     if (!c.slot && !sameSentence(parsed, c.current!, c)) continue;
     out.push(
       narrativeFinding("N-yoy-rate", sheet, {
+        severity: r.prior.gt(0) ? rateMismatchSeverity(c.rate, c.rateDecimals, c.amount, r.prior) : undefined,
         row: c.row,
         text: c.text,
         slots: {
@@ -318,6 +320,7 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
     const exp = round(p.actual.value.div(p.budget.value).times(HUNDRED), 2);
     out.push(
       narrativeFinding("N-exec-rate", sheet, {
+        severity: rateMismatchSeverity(p.execution.rate, p.execution.decimals, p.actual.value, p.budget.value),
         row: p.row,
         text: `${p.budget.text}，${p.actual.text}，${p.execution.text}`,
         slots: { actual: ft(p.actual.value), budget: ft(p.budget.value), expected: f2(exp), stated: ft(p.execution.rate) },
@@ -334,6 +337,7 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
     const exp = round(e.actual.value.div(e.budget.value).times(HUNDRED), 2);
     out.push(
       narrativeFinding("N-exec-rate", sheet, {
+        severity: rateMismatchSeverity(e.rate, e.decimals, e.actual.value, e.budget.value),
         row: e.row,
         text: `${e.budget.text}，${e.actual.text}，${e.text}`,
         slots: { actual: ft(e.actual.value), budget: ft(e.budget.value), expected: f2(exp), stated: ft(e.rate) },
@@ -410,6 +414,7 @@ function checkShare(s: ShareClaim, amount: AmountClaim, denom: Decimal, totalLab
   const exp = round(amount.value.div(denom).times(HUNDRED), 2);
   out.push(
     narrativeFinding("N-share-rate", sheet, {
+      severity: rateMismatchSeverity(s.value, s.decimals, amount.value, denom),
       row: s.row,
       text: `${amount.text}，${s.text}`,
       slots: { label: amount.label.replace(/^\d{4}年度?/, ""), amount: ft(amount.value), total: `${totalLabel.replace(/^\d{4}年度?/, "")}${ft(denom)}`, expected: f2(exp), stated: ft(s.value) },
