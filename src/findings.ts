@@ -16,6 +16,13 @@ export interface Finding {
   stated?: string;
   expected?: string;
   difference?: string;
+  /**
+   * What the finding is about, independent of cell addresses (optional; src/review/fingerprint.ts
+   * falls back to the message without figures and addresses when absent): for a table rule the
+   * table key and the row key or 科目 code and column, e.g. "T05/2010101/total"; for a narrative
+   * binding the claim slot, e.g. "5.3.item:2010101".
+   */
+  subject?: string;
 }
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "提示", info: "信息" };
