@@ -1,9 +1,9 @@
 import type { Finding } from "../findings";
 import residueData from "../data/narrative/residue.json";
 import terms from "../data/narrative/terms.json";
-import renamesData from "../data/names-renamed.json";
 import { narrativeFinding, ruleApplies } from "../narrative/catalogue";
 import { classCore, cnNumber, currentName, OUTLINES, squeeze } from "../narrative/parse";
+import { insideGuard, outdatedRenames } from "../reader/subjects";
 import type {
   ClassClaim,
   NarrativeCheckOptions,
@@ -28,7 +28,6 @@ const RESIDUE_HINT: Record<string, string> = {
 const CHART_RE = new RegExp(terms.chartPattern, "gu");
 /** The generator's marker for text the accountant must supply: 【请填写：国内公务接待的主要用途】. */
 const FILL_MARKER_RE = /【\s*请填写\s*[：:]?\s*([^】]*)】/gu;
-const RENAMES = [...renamesData.renames].sort((a, b) => b.old.length - a.old.length);
 const CN = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
 
 function cn(n: number): string {
@@ -129,12 +128,12 @@ export function checkNarrativeText(parsed: ParsedNarrative, options: NarrativeCh
       const taken: [number, number][] = [];
       const seen = new Set<string>();
       const sq = p.text;
-      for (const r of RENAMES) {
-        if (year < r.since) continue;
+      // year-aware through the data: only names outdated in this report's edition, never inside a valid name
+      for (const { rename: r, guards } of outdatedRenames(year)) {
         let i = sq.indexOf(r.old);
         while (i >= 0) {
           const e = i + r.old.length;
-          if (!taken.some(([a, b]) => i < b && e > a)) {
+          if (!taken.some(([a, b]) => i < b && e > a) && !insideGuard(sq, i, e, guards)) {
             taken.push([i, e]);
             if (!seen.has(r.old)) {
               seen.add(r.old);

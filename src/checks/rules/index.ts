@@ -6,11 +6,12 @@ import { procurement } from "./procurement";
 import { formText } from "./formText";
 import { reportYear } from "./reportYear";
 import { subjectItems } from "./subjectItems";
+import { subjectNames } from "./subjectNames";
 import { tableSheets } from "./tableSheets";
 import type { ReportRule, RuleContext } from "./types";
 import { wording } from "./wording";
 
-export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear, subjectItems, basicItems, procurement, wording, formText];
+export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear, subjectItems, basicItems, procurement, wording, formText, subjectNames];
 
 export function runReportRules(ctx: RuleContext, rules: ReportRule[] = REPORT_RULES): Finding[] {
   return rules.flatMap((r) => r.check(ctx));
