@@ -4,6 +4,9 @@
  */
 import { SEVERITY_LABEL, summarise, type Finding, type Severity } from "../findings";
 import type { NarrativeParagraph, RecognitionReport, TableKey } from "../model/types";
+import { fill } from "../money/wording";
+import texts from "../data/report.json";
+import tableRules from "../data/rules/tables.json";
 
 export const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
 
@@ -13,7 +16,35 @@ export interface NarrativeSection {
   title: string;
 }
 
-export type FindingGroupKind = "table" | "supplement" | "narrative" | "form" | "sheet" | "general";
+export type FindingGroupKind = "table" | "supplement" | "narrative" | "form" | "sheet" | "general" | "severity";
+
+/** How a list of findings is ordered: errors first (then 提示, then 信息; place second), or by place. */
+export type FindingOrder = "severity" | "place";
+
+/** A pasted 情况说明: the sheet name its findings carry and the first line of each paragraph, in order. */
+export interface PastedText {
+  sheet: string;
+  rows: number[];
+}
+
+const NOTE_RULES = new Set<string>(texts.recognitionNotes);
+
+/**
+ * A finding that says what the reader could not use (补充数据 labels it does not know, a sheet it did
+ * not find, a table found twice): a limit of the tool, not a defect of the report. Such notes go to
+ * 识别情况 (the 识别 tab) with one summary line; `--json` keeps them among the findings.
+ */
+export function isRecognitionNote(f: Finding): boolean {
+  return NOTE_RULES.has(f.rule);
+}
+
+/** The findings of the report and the recognition notes, each in input order. */
+export function splitNotes(findings: Finding[]): { findings: Finding[]; notes: Finding[] } {
+  const out: Finding[] = [];
+  const notes: Finding[] = [];
+  for (const f of findings) (isRecognitionNote(f) ? notes : out).push(f);
+  return { findings: out, notes };
+}
 
 export interface FindingGroup {
   /** Stable id (for React keys and test ids), ASCII only. */
@@ -30,6 +61,8 @@ export interface GroupContext {
   recognition?: RecognitionReport;
   /** Headings of the narrative (see narrativeSections). */
   sections?: NarrativeSection[];
+  /** When the narrative checked was pasted text: its findings are placed by paragraph (第N段). */
+  pasted?: PastedText;
 }
 
 /** "公开05表" for "T05". */
@@ -39,26 +72,41 @@ export function tableName(key: TableKey): string {
 
 const LEVEL1_HEADING = /^[一二三四五六七八九十]+[、.．]/;
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
+/** A sentence, not a heading: a 名词解释 entry such as "二、事业收入：指事业单位……" (a colon may only end a heading). */
+const SENTENCE = /[。；;，,！？]|[：:](?!\s*$)/;
 
 /**
  * Top-level headings of a narrative ("第二部分 …", "一、收入支出决算总体情况说明"): short paragraphs
- * that start with a part number or a Chinese ordinal followed by 、. Sub-headings （一） stay inside.
+ * that start with a part number or a Chinese ordinal followed by 、 and are not sentences (名词解释
+ * entries start with an ordinal too). Sub-headings （一） stay inside.
  */
 export function narrativeSections(paragraphs: NarrativeParagraph[]): NarrativeSection[] {
   const out: NarrativeSection[] = [];
   for (const p of paragraphs) {
     const t = p.text.trim();
-    if (t.length === 0 || t.length > 60) continue;
+    if (t.length === 0 || t.length > 60 || SENTENCE.test(t)) continue;
     if (PART_HEADING.test(t) || LEVEL1_HEADING.test(t)) out.push({ row: p.row, title: t });
   }
   return out;
 }
 
-function isNarrativeFinding(f: Finding, recognition?: RecognitionReport): boolean {
+function isPasted(f: Finding, pasted?: PastedText): boolean {
+  return !f.sheet || (pasted !== undefined && f.sheet === pasted.sheet);
+}
+
+function isNarrativeFinding(f: Finding, recognition?: RecognitionReport, pasted?: PastedText): boolean {
   if (f.cell) return false;
   if (f.row === undefined) return false;
-  if (!f.sheet) return true; // pasted text
+  if (isPasted(f, pasted)) return true;
   return recognition?.narrative?.sheet === f.sheet || f.text !== undefined;
+}
+
+/** 1-based paragraph number of a row of pasted text, or undefined. */
+export function pastedParagraph(f: Finding, pasted?: PastedText): number | undefined {
+  if (!pasted || f.row === undefined || !isPasted(f, pasted)) return undefined;
+  let n = 0;
+  for (let i = 0; i < pasted.rows.length; i++) if (pasted.rows[i] <= f.row) n = i + 1;
+  return n > 0 ? n : undefined;
 }
 
 function tableKeyOfSheet(sheet: string | undefined, recognition?: RecognitionReport): TableKey | undefined {
@@ -66,9 +114,11 @@ function tableKeyOfSheet(sheet: string | undefined, recognition?: RecognitionRep
   return recognition.tables.find((t) => t.sheet === sheet)?.key;
 }
 
-/** Short name of where a finding is: "公开05表!C7", "情况说明 第12行", "补充数据!D4", "整表". */
-export function locationText(f: Finding, recognition?: RecognitionReport): string {
-  if (isNarrativeFinding(f, recognition)) {
+/** Short name of where a finding is: "公开05表!C7", "情况说明 第12行", "粘贴的文本 第3段", "补充数据!D4", "整体". */
+export function locationText(f: Finding, recognition?: RecognitionReport, pasted?: PastedText): string {
+  const para = pastedParagraph(f, pasted);
+  if (para !== undefined) return fill(texts.pastedPlace, { n: para });
+  if (isNarrativeFinding(f, recognition, pasted)) {
     const name = !f.sheet || recognition?.narrative?.sheet === f.sheet ? "情况说明" : f.sheet;
     return `${name} 第${f.row}行`;
   }
@@ -113,7 +163,7 @@ function asciiId(s: string): string {
  * Within a group: by row, then column, then severity. The input order is otherwise kept.
  */
 export function groupFindings(findings: Finding[], ctx: GroupContext = {}): FindingGroup[] {
-  const { recognition } = ctx;
+  const { recognition, pasted } = ctx;
   const sections = [...(ctx.sections ?? [])].sort((a, b) => a.row - b.row);
   const formSheets = new Set((recognition?.forms ?? []).map((f) => f.sheet));
   const groups = new Map<string, FindingGroup & { order: number[] }>();
@@ -128,9 +178,9 @@ export function groupFindings(findings: Finding[], ctx: GroupContext = {}): Find
   };
 
   for (const f of findings) {
-    if (isNarrativeFinding(f, recognition)) {
+    if (isNarrativeFinding(f, recognition, pasted)) {
       const s = sectionOf(f.row as number, sections);
-      const base = !f.sheet || recognition?.narrative?.sheet === f.sheet ? "情况说明" : f.sheet;
+      const base = pasted && isPasted(f, pasted) ? "粘贴的文本" : !f.sheet || recognition?.narrative?.sheet === f.sheet ? "情况说明" : f.sheet;
       const id = `narr-${asciiId(f.sheet ?? "")}-${s ? s.row : 0}`;
       add(id, [3, s ? s.row : 0], () => ({ kind: "narrative", title: s ? `${base} · ${s.title}` : base, sheet: f.sheet }), f);
       continue;
@@ -164,12 +214,69 @@ export function groupFindings(findings: Finding[], ctx: GroupContext = {}): Find
   return list.map(({ order: _order, ...g }) => ({ ...g, findings: [...g.findings].sort(compareFindings) }));
 }
 
-/** "填报 223.35，应为 223.34，差 0.01" from the finding's stated/expected/difference, or "". */
+
+/** The findings grouped as `order` says: by place (groupFindings), or one group per severity, errors first, each by place. */
+export function orderedGroups(findings: Finding[], ctx: GroupContext = {}, order: FindingOrder = "severity"): FindingGroup[] {
+  if (order === "place") return groupFindings(findings, ctx);
+  const out: FindingGroup[] = [];
+  for (const s of SEVERITY_ORDER) {
+    const mine = findings.filter((f) => f.severity === s);
+    if (mine.length === 0) continue;
+    out.push({
+      id: `sev-${s}`,
+      kind: "severity",
+      title: fill(texts.severityGroup, { severity: SEVERITY_LABEL[s], n: mine.length }),
+      findings: groupFindings(mine, ctx).flatMap((g) => g.findings),
+    });
+  }
+  return out;
+}
+
+type DetailKind = "pair" | "sum" | "stated";
+
+/** How the figures of a rule's finding are shown, from the rule data (rules/tables.json kinds, report.json lists). */
+const DETAIL_KIND: Map<string, DetailKind> = (() => {
+  const m = new Map<string, DetailKind>();
+  type TableRule = { id: string; kind: string; same?: boolean; parts?: { level?: string; table?: string }[] };
+  for (const r of tableRules.rules as TableRule[]) {
+    const onePart = r.kind === "sum" && r.parts?.length === 1 && !r.parts[0].level;
+    if (r.same === true || onePart || ["pairs", "rowsMatch", "leq", "geq", "leqPairs"].includes(r.kind)) m.set(r.id, "pair");
+    else if (["sum", "rowSum", "hierarchy"].includes(r.kind)) m.set(r.id, "sum");
+  }
+  for (const id of texts.pairRules) m.set(id, "pair");
+  for (const id of texts.sumRules) m.set(id, "sum");
+  return m;
+})();
+
+const NUMERIC = /^[≤≥<>]?\s*[-+]?\d[\d,]*(?:\.\d+)?%?$/;
+const given = (v: string | undefined): v is string => v !== undefined && v !== "";
+
+/** A figure as is; a word in quotes (“持平”), so that texts with quotes of their own stay balanced. */
+function shownValue(v: string): string {
+  return NUMERIC.test(v.trim()) ? v : `“${v}”`;
+}
+
+/**
+ * The figures after a message. Two printed figures that must agree (two tables, two places of the
+ * text): "两处分别为 326.71、326.72，差 0.01" — neither is asserted to be the wrong one. A total
+ * against its parts: "合计 …，各项之和 …，差 …". Otherwise "填报 …，应为 …，差 …". A word the
+ * message already quotes is not repeated. "" when there is nothing to add.
+ */
 export function detailText(f: Finding): string {
+  const inMessage = (v: string) => !NUMERIC.test(v.trim()) && f.message.includes(v);
+  const stated = given(f.stated) && !inMessage(f.stated) ? f.stated : undefined;
+  const expected = given(f.expected) && !inMessage(f.expected) ? f.expected : undefined;
+  const kind = DETAIL_KIND.get(f.rule) ?? "stated";
+  const d = texts.detail;
+  if (kind !== "stated" && stated !== undefined && expected !== undefined) {
+    const slots = { stated: shownValue(stated), expected: shownValue(expected), difference: given(f.difference) ? f.difference : "" };
+    if (kind === "pair") return given(f.difference) ? fill(d.pairDifference, { ...slots, difference: f.difference.replace(/^[-+]/, "") }) : fill(d.pair, slots);
+    if (given(f.difference)) return fill(d.sum, slots);
+  }
   const parts: string[] = [];
-  if (f.stated !== undefined && f.stated !== "") parts.push(`填报 ${f.stated}`);
-  if (f.expected !== undefined && f.expected !== "") parts.push(`应为 ${f.expected}`);
-  if (f.difference !== undefined && f.difference !== "") parts.push(`差 ${f.difference}`);
+  if (stated !== undefined) parts.push(fill(d.stated, { stated: shownValue(stated) }));
+  if (expected !== undefined) parts.push(fill(d.expected, { expected: shownValue(expected) }));
+  if (given(f.difference) && (stated !== undefined || expected !== undefined)) parts.push(fill(d.difference, { difference: f.difference }));
   return parts.join("，");
 }
 
@@ -179,46 +286,84 @@ export function countsText(findings: Finding[]): string {
   return SEVERITY_ORDER.map((s) => `${SEVERITY_LABEL[s]} ${c[s]} 条`).join("，");
 }
 
-/** One line: "[错误] 公开01表!C7 本年支出合计 ≠ …（填报 1，应为 2，差 1）〔T1-3〕". Line breaks in texts become spaces. */
-export function findingLine(f: Finding, recognition?: RecognitionReport): string {
-  const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, " ").trim();
-  let line = `[${SEVERITY_LABEL[f.severity]}] ${locationText(f, recognition)}：${oneLine(f.message)}`;
+const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, " ").trim();
+
+/**
+ * One line for a person to read: "[错误] 公开01表!C7：本年支出合计 ≠ …（填报 1，应为 2，差 1）". Line
+ * breaks in texts become spaces. No rule id: ids stay in --json and in the pane's tooltip.
+ */
+export function findingLine(f: Finding, recognition?: RecognitionReport, pasted?: PastedText): string {
+  let line = `[${SEVERITY_LABEL[f.severity]}] ${locationText(f, recognition, pasted)}：${oneLine(f.message)}`;
   const detail = detailText(f);
   if (detail) line += `（${detail}）`;
   if (f.text && !f.message.includes(f.text)) line += ` 原文：“${oneLine(f.text)}”`;
-  if (f.rule) line += `〔${f.rule}〕`;
   return line;
+}
+
+/** A finding the user marked as checked, with the note they gave. */
+export interface VerifiedFinding {
+  finding: Finding;
+  note?: string;
 }
 
 export interface ReportOptions extends GroupContext {
   /** File name shown in the heading. */
   file?: string;
+  /** Errors first (default) or by place. */
+  order?: FindingOrder;
+  /** Findings marked 已核实: listed after the open ones, not counted as open. */
+  verified?: VerifiedFinding[];
 }
 
-/** The plain-text 检查报告: heading, counts, findings grouped by table and narrative section, recognition notes. */
-export function reportText(findings: Finding[], recognition?: RecognitionReport, opts: Omit<ReportOptions, "recognition"> = {}): string {
-  const lines: string[] = ["决算助手检查报告"];
-  if (opts.file) lines.push(`文件：${opts.file}`);
-  lines.push(`共 ${findings.length} 条：${countsText(findings)}`);
-  if (findings.length === 0) lines.push("", "未发现问题。");
-  for (const g of groupFindings(findings, { recognition, sections: opts.sections })) {
-    lines.push("", `【${g.title}】${countsText(g.findings)}`);
-    for (const f of g.findings) lines.push(findingLine(f, recognition));
-  }
+const UNKNOWN_LABEL_MESSAGE = /^补充数据第\d+行“.*”不是已知项目/;
+
+/** Lines of 识别情况: what the reader found and could not use (the recognition notes among them). */
+export function recognitionLines(recognition: RecognitionReport | undefined, notes: Finding[]): string[] {
+  const out: string[] = [];
   if (recognition) {
-    const notes: string[] = [];
-    if (recognition.missing.length > 0) notes.push(`未找到的报表：${recognition.missing.map(tableName).join("、")}`);
+    if (recognition.missing.length > 0) out.push(fill(texts.missingTables, { tables: recognition.missing.map(tableName).join("、") }));
     const overridden = recognition.tables.filter((t) => t.byOverride);
-    if (overridden.length > 0) notes.push(`按手动设置识别：${overridden.map((t) => `${tableName(t.key)}→${t.sheet}`).join("、")}`);
-    if (recognition.unclassifiedRows.length > 0) notes.push(`未能归类的行：${recognition.unclassifiedRows.length} 行`);
-    if (recognition.unknownSupplementLabels.length > 0) {
-      notes.push(`补充数据中不认识的项目：${recognition.unknownSupplementLabels.map((u) => `${u.label}（第${u.row}行）`).join("、")}`);
-    }
-    for (const m of recognition.messages) notes.push(m);
-    if (notes.length > 0) {
-      lines.push("", "【识别情况】");
-      for (const n of notes) lines.push(`- ${n}`);
-    }
+    if (overridden.length > 0) out.push(fill(texts.overridden, { tables: overridden.map((t) => `${tableName(t.key)}→${t.sheet}`).join("、") }));
+    if (recognition.unclassifiedRows.length > 0) out.push(fill(texts.unclassified, { n: recognition.unclassifiedRows.length }));
+    const unknown = recognition.unknownSupplementLabels;
+    if (unknown.length > 0) out.push(fill(texts.unknownLabels, { n: unknown.length, labels: unknown.map((u) => `${u.label}（第${u.row}行）`).join("、") }));
+  }
+  // R-3 is the list above when there is a recognition report; the other notes say it in their own words.
+  for (const n of notes) if (!(recognition && n.rule === "R-3")) out.push(oneLine(n.message));
+  for (const m of recognition?.messages ?? []) if (!UNKNOWN_LABEL_MESSAGE.test(m) && !out.includes(m)) out.push(m);
+  return out;
+}
+
+/**
+ * The plain-text 检查报告: heading, counts, the findings (errors first, or grouped by table and narrative
+ * section), the 已核实 ones, and 识别情况 with the recognition notes. No rule ids.
+ */
+export function reportText(findings: Finding[], recognition?: RecognitionReport, opts: Omit<ReportOptions, "recognition"> = {}): string {
+  const { findings: open, notes } = splitNotes(findings);
+  const ctx: GroupContext = { recognition, sections: opts.sections, pasted: opts.pasted };
+  const verified = opts.verified ?? [];
+  const lines: string[] = [texts.heading];
+  if (opts.file) lines.push(fill(texts.file, { file: opts.file }));
+  lines.push(
+    verified.length > 0
+      ? fill(texts.totalOpen, { n: open.length, counts: countsText(open), verified: verified.length })
+      : fill(texts.total, { n: open.length, counts: countsText(open) }),
+  );
+  if (notes.length > 0) lines.push(fill(texts.notesLine, { n: notes.length }));
+  if (open.length === 0) lines.push("", texts.none);
+  const order = opts.order ?? "severity";
+  for (const g of orderedGroups(open, ctx, order)) {
+    lines.push("", order === "severity" ? `【${g.title}】` : `【${g.title}】${countsText(g.findings)}`);
+    for (const f of g.findings) lines.push(findingLine(f, recognition, opts.pasted));
+  }
+  if (verified.length > 0) {
+    lines.push("", `【${fill(texts.verifiedGroup, { n: verified.length })}】`);
+    for (const v of verified) lines.push(findingLine(v.finding, recognition, opts.pasted) + (v.note ? ` 核实说明：${oneLine(v.note)}` : ""));
+  }
+  const rec = recognitionLines(recognition, notes);
+  if (rec.length > 0) {
+    lines.push("", `【${texts.recognitionHeading}】`);
+    for (const n of rec) lines.push(`- ${n}`);
   }
   return lines.join("\n") + "\n";
 }

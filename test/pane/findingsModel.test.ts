@@ -45,7 +45,7 @@ describe("navTarget", () => {
 
 describe("accessible names and keyboard moves", () => {
   it("speaks severity word, location and message", () => {
-    expect(findingAccessibleName(findings[1], recognition)).toBe("提示，公开05表!C7：合计与明细差0.01万元（填报 223.35，应为 223.34，差 0.01）");
+    expect(findingAccessibleName(findings[1], recognition)).toBe("提示，公开05表!C7：合计与明细差0.01万元（合计 223.35，各项之和 223.34，差 0.01）");
   });
   it("moves within bounds", () => {
     expect(moveIndex(0, "ArrowDown", 3)).toBe(1);
