@@ -1,7 +1,8 @@
 /** `juesuan check <file.xlsx>… [--json] [--text narrative.txt]`: every consistency check on one or more workbooks. */
 import * as fs from "fs";
 import * as path from "path";
-import { readXlsx } from "../adapters/xlsx";
+import { readWorkbook } from "../adapters/workbook";
+import { decodeText } from "../adapters/text";
 import { parseArgs, type CliIO, type Command } from "../io";
 import { checkWorkbook } from "../../src/checks";
 import { reportText } from "../../src/checks/report";
@@ -34,7 +35,9 @@ export const check: Command = async (args, io) => {
   if (typeof flags.text === "string") {
     const p = path.resolve(io.cwd, flags.text);
     if (!fs.existsSync(p)) throw new JuesuanError("file-not-found", `找不到情况说明文本文件“${flags.text}”`);
-    narrativeText = fs.readFileSync(p, "utf8").replace(/^\uFEFF/, "");
+    const decoded = decodeText(fs.readFileSync(p));
+    if (decoded.garbled) throw new JuesuanError("text-garbled", `情况说明文本文件“${flags.text}”的编码无法识别（既不是 UTF-8 也不是 GBK），请另存为 UTF-8 文本后重试`);
+    narrativeText = decoded.text;
   } else if (flags.text === true) {
     io.stderr("--text 后面需要给出情况说明文本文件的路径\n");
     return 2;
@@ -45,7 +48,7 @@ export const check: Command = async (args, io) => {
     const file = positional[i];
     progress(io, i, positional.length, path.basename(file));
     try {
-      const snapshot = await readXlsx(path.resolve(io.cwd, file));
+      const snapshot = await readWorkbook(path.resolve(io.cwd, file));
       const r = checkWorkbook(snapshot, { narrativeText, narrativeTextName: narrativeText !== undefined ? path.basename(String(flags.text)) : undefined });
       results.push({ file, findings: r.findings, summary: r.summary });
       if (!flags.json) {

@@ -2,10 +2,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { JuesuanError } from "../../src/money/errors";
-import { readXlsx } from "../adapters/xlsx";
+import { readWorkbook } from "../adapters/workbook";
 import { parseArgs, type Command } from "../io";
 import { TABLE_KEYS, type ReportModel } from "../../src/model/types";
-import { keyFigures, t05Items, wan2 } from "../../src/reader/figures";
+import { findRow, KEY_FIGURES, keyFigures, t05Items, wan2 } from "../../src/reader/figures";
+import { duplicateText, unreadableText } from "../../src/reader/findings";
 import { readReport } from "../../src/reader/recognise";
 import { tableDisplayName } from "../../src/reader/defs";
 
@@ -18,7 +19,9 @@ export function inspectJson(model: ReportModel) {
   }
   const figures: Record<string, string | null> = {};
   for (const [name, f] of Object.entries(keyFigures(model))) figures[name] = f ? wan2(f.value) : null;
-  const items = t05Items(model).map((i) => ({ code: i.code, name: i.name, total: wan2(i.total), basic: wan2(i.basic), project: wan2(i.project) }));
+  // A cell that could not be read is null (unknown), never "0.00".
+  const shown = (i: ReturnType<typeof t05Items>[number], col: "total" | "basic" | "project") => (i.row.unreadable?.[col] ? null : wan2(i[col]));
+  const items = t05Items(model).map((i) => ({ code: i.code, name: i.name, total: shown(i, "total"), basic: shown(i, "basic"), project: shown(i, "project") }));
   const r = model.recognition;
   return {
     year: model.year ?? null,
@@ -34,9 +37,19 @@ export function inspectJson(model: ReportModel) {
       missing: r.missing,
       unclassifiedRows: r.unclassifiedRows,
       unknownSupplementLabels: r.unknownSupplementLabels,
+      unreadable: r.unreadable ?? [],
+      suspicious: r.suspicious ?? [],
+      duplicates: r.duplicates ?? [],
+      emptyTables: r.emptyTables ?? [],
       messages: r.messages,
     },
   };
+}
+
+/** True when a key figure is absent because its cell could not be read (rather than not found). */
+function unreadableFigure(model: ReportModel, name: string): boolean {
+  const k = KEY_FIGURES.find((x) => x.name === name);
+  return !!k && !!findRow(model.tables[k.table], k.row, k.side)?.unreadable?.[k.col];
 }
 
 function summary(file: string, model: ReportModel): string {
@@ -52,16 +65,19 @@ function summary(file: string, model: ReportModel): string {
   }
   out.push("");
   out.push("主要数字（万元）：");
-  for (const [name, v] of Object.entries(j.figures)) out.push(`  ${name}：${v ?? "—"}`);
+  for (const [name, v] of Object.entries(j.figures)) out.push(`  ${name}：${v ?? (unreadableFigure(model, name) ? "无法读取（见下方“需要注意”）" : "—")}`);
   if (j.items.length) {
     out.push("");
     out.push("一般公共预算财政拨款支出（项）：");
-    for (const i of j.items) out.push(`  ${i.code} ${i.name}：合计 ${i.total}，基本支出 ${i.basic}，项目支出 ${i.project}`);
+    for (const i of j.items) out.push(`  ${i.code} ${i.name}：合计 ${i.total ?? "无法读取"}，基本支出 ${i.basic ?? "无法读取"}，项目支出 ${i.project ?? "无法读取"}`);
   }
   const problems = [
     ...model.recognition.missing.map((k) => `未找到${tableDisplayName(k)}`),
     ...model.recognition.unclassifiedRows.map((u) => `工作表“${u.sheet}”第${u.row}行“${u.label}”无法归类`),
     ...model.recognition.unknownSupplementLabels.map((u) => `补充数据第${u.row}行“${u.label}”不是已知项目`),
+    ...(model.recognition.duplicates ?? []).map(duplicateText),
+    ...(model.recognition.emptyTables ?? []).map((k) => `${tableDisplayName(k)}中没有读到任何数据行（可能被合并单元格覆盖或格式无法识别）`),
+    ...(model.recognition.unreadable ?? []).map(unreadableText),
   ];
   out.push("");
   out.push(`补充数据：${j.supplement ? `工作表“${j.supplement.sheet}”，${j.supplement.rows}行，单位：${j.supplement.unit}` : "未找到"}`);
@@ -82,7 +98,7 @@ export const inspect: Command = async (args, io) => {
   const file = path.resolve(io.cwd, positional[0]);
   // ExcelJS reports a missing file as a generic error; say what is wrong in the user's words.
   if (!fs.existsSync(file)) throw new JuesuanError("file-not-found", `找不到文件“${positional[0]}”`);
-  const snapshot = await readXlsx(file);
+  const snapshot = await readWorkbook(file);
   const model = readReport(snapshot);
   if (flags.json) io.stdout(JSON.stringify(inspectJson(model), null, 2) + "\n");
   else io.stdout(summary(positional[0], model));

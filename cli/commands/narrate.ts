@@ -1,12 +1,13 @@
 /** `juesuan narrate <file.xlsx> [--template sichuan-2020|national-2024] [--out file.txt|file.docx]`: the generated 情况说明. */
 import * as fs from "fs";
 import * as path from "path";
-import { readXlsx } from "../adapters/xlsx";
+import { readWorkbook } from "../adapters/workbook";
 import { parseArgs, type Command } from "../io";
 import { readReport } from "../../src/reader/recognise";
 import { generateNarrative, isTemplateId, narrativeText, TEMPLATE_IDS } from "../../src/narrative/generate";
 import { buildDocx } from "../../src/export/docx";
 import { readForms } from "../../src/perf";
+import { unreadableText } from "../../src/reader/findings";
 
 const USAGE = "用法：juesuan narrate <文件.xlsx> [--template sichuan-2020|national-2024] [--out 文件.txt|文件.docx]\n";
 
@@ -27,7 +28,7 @@ export const narrate: Command = async (args, io) => {
     return 2;
   }
   const file = path.resolve(io.cwd, positional[0]);
-  const snapshot = await readXlsx(file);
+  const snapshot = await readWorkbook(file);
   const model = readReport(snapshot);
   // the performance forms give 十(四) its project 综述
   const narrative = generateNarrative(model, { ...(template ? { template } : {}), forms: readForms(snapshot) });
@@ -45,6 +46,8 @@ export const narrate: Command = async (args, io) => {
     }
     io.stderr(`已生成情况说明：${out}（${narrative.paragraphs.length}段）\n`);
   }
-  if (markers) io.stderr(`提示：有${markers}处【请填写】需要补充（原因等在补充数据中未给出）。\n`);
+  const unreadable = model.recognition.unreadable ?? [];
+  for (const u of unreadable) io.stderr(`注意：${unreadableText(u)}，用到它的句子留为【请填写】。\n`);
+  if (markers) io.stderr(`提示：有${markers}处【请填写】需要补充（${unreadable.length ? "无法读取的单元格、" : ""}原因等在补充数据中未给出）。\n`);
   return 0;
 };

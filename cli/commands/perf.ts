@@ -1,6 +1,6 @@
 /** `juesuan perf <file.xlsx> [--json]`: check and score the project performance forms of a workbook. */
 import * as path from "path";
-import { readXlsx } from "../adapters/xlsx";
+import { readWorkbook } from "../adapters/workbook";
 import { parseArgs, type Command } from "../io";
 import { SEVERITY_LABEL, summarise, type Finding } from "../../src/findings";
 import { perfReport, readPerfContext, type PerfReport } from "../../src/perf";
@@ -82,7 +82,7 @@ export const perf: Command = async (args, io) => {
     return 2;
   }
   const file = path.resolve(io.cwd, positional[0]);
-  const snapshot = await readXlsx(file);
+  const snapshot = await readWorkbook(file);
   const report = perfReport(snapshot, readPerfContext(snapshot));
   if (report.projects.length === 0) {
     io.stderr(`错误：“${positional[0]}”中没有找到项目绩效目标完成情况表或项目支出绩效自评表（表头应含“项目绩效目标完成情况表”或“项目支出绩效自评表”）。\n`);

@@ -7,7 +7,7 @@ import { TABLE_KEYS } from "../model/types";
 import { parseNarrative } from "../narrative/parse";
 import { paragraphsFromText } from "../narrative/paragraphs";
 import { checkForms, perfContextFromModel, readForms } from "../perf";
-import { parseOverrides, readReport } from "../reader";
+import { parseOverrides, readReport, readerFindings } from "../reader";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { checkBindings } from "./bindings";
 import { checkNarrativeSelf } from "./narrativeSelf";
@@ -138,7 +138,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     findings.push(...(options.includeForms ? formFindings : formFindings.filter((f) => NARRATIVE_FORM_RULES.has(f.rule))));
   }
 
-  findings.push(...recognitionFindings(model, hasText));
+  findings.push(...recognitionFindings(model, hasText), ...readerFindings(model));
   const all = dedupe(findings);
   return { model, findings: all, summary: summarise(all) };
 }

@@ -5,7 +5,7 @@ import { D, ZERO, round, sum } from "../money/decimal";
 import { tailTolerance } from "../money/calc";
 import { formatNumber } from "../money/format";
 import { fill } from "../money/wording";
-import type { Figure, ReportModel, Source, SupplementRow, TableKey, TableModel, TableRow } from "../model/types";
+import type { Figure, ReportModel, Source, SupplementRow, TableKey, TableModel, TableRow, UnreadableCell } from "../model/types";
 import { normaliseLabel } from "../reader/labels";
 
 /** A reference to one amount: a table cell by row key/code and column key, or a 补充数据 field. */
@@ -56,6 +56,11 @@ export interface Value {
   fig?: Figure;
   /** Implicitly 0: the row or cell does not exist (e.g. an income row absent from an older template). */
   absent?: boolean;
+  /**
+   * The cell exists but its amount could not be read (a formula without a cached value, an error value, text):
+   * unknown, never 0. Every check that needs it is skipped (the reader's R-5/R-6 finding is at the cell).
+   */
+  unreadable?: UnreadableCell;
   label: string;
   source?: Source;
 }
@@ -150,6 +155,8 @@ export function resolve(model: ReportModel, ref: CellRef): Value[] | null {
   if (ref.supplement !== undefined) {
     const row = findSupplement(model, ref.supplement);
     const fig = row?.[ref.field ?? "current"];
+    const unreadable = row?.unreadable?.[ref.field ?? "current"];
+    if (row && !fig && unreadable) return [{ unreadable, label: `补充数据“${row.rawLabel.trim()}”`, source: { sheet: unreadable.sheet, cell: unreadable.cell } }];
     if (!row || !fig) return null;
     return [{ fig, label: `补充数据“${row.rawLabel.trim()}”${ref.field === "prior" ? "上年数" : ref.field === "budget" ? "预算数" : "本年数"}`, source: fig.source }];
   }
@@ -158,14 +165,26 @@ export function resolve(model: ReportModel, ref: CellRef): Value[] | null {
   const tname = TABLE_NAMES[ref.table];
   const col = ref.col ?? "amount";
   if (isSet(ref)) {
-    return rowsOf(table, ref).map((r) => ({ fig: r.values[col], absent: !r.values[col], label: `${tname}“${rowLabel(r)}”`, source: r.values[col]?.source }));
+    return rowsOf(table, ref).map((r) => cellValue(table, r, col, `${tname}“${rowLabel(r)}”`));
   }
   const header = columnHeader(table, col);
   const row = ref.row === undefined && ref.code === undefined ? firstWithCol(table, col) : findRow(table, ref);
   if (!row) return [{ absent: true, label: `${tname}“${ref.row ?? ref.code ?? header}”` }];
   const label = ref.row === undefined && ref.code === undefined ? `${tname}“${header}”` : `${tname}“${rowLabel(row)}”${col === "amount" ? "" : `（${header}）`}`;
-  return [{ fig: row.values[col], absent: !row.values[col], label, source: row.values[col]?.source ?? { sheet: table.sheet, cell: "" } }];
+  return [cellValue(table, row, col, label)];
 }
+
+/** One cell of a row as a Value: its figure, or unreadable (kept apart from absent), or absent. */
+function cellValue(table: TableModel, row: TableRow, col: string, label: string): Value {
+  const fig = row.values[col];
+  if (fig) return { fig, label, source: fig.source };
+  const unreadable = row.unreadable?.[col];
+  if (unreadable) return { unreadable, label, source: { sheet: unreadable.sheet, cell: unreadable.cell } };
+  return { absent: true, label, source: { sheet: table.sheet, cell: "" } };
+}
+
+/** True when a row's cell in one of the columns could not be read. */
+const unreadableIn = (row: TableRow, cols: string[]) => row.unreadable !== undefined && cols.some((c) => row.unreadable?.[c] !== undefined);
 
 interface Comparison {
   /** Compare raw 元 exactly, or displayed 万元 values. */
@@ -207,7 +226,7 @@ function whenHolds(model: ReportModel, rule: Rule): boolean {
   for (const ref of rule.when?.allZero ?? []) {
     const vs = resolve(model, ref);
     if (vs === null) return false;
-    if (vs.some((v) => v.fig && !v.fig.wan.isZero())) return false;
+    if (vs.some((v) => v.unreadable || (v.fig && !v.fig.wan.isZero()))) return false;
   }
   // A premise that cannot be read is not met: the rule is not raised.
   for (const [a, b] of rule.when?.equal ?? []) {
@@ -223,11 +242,13 @@ function whenHolds(model: ReportModel, rule: Rule): boolean {
 
 function checkSum(model: ReportModel, rule: Rule, emit: Emit): void {
   const totalVals = resolve(model, rule.total as CellRef);
-  if (!totalVals || totalVals.length !== 1 || totalVals[0].absent) return;
+  if (!totalVals || totalVals.length !== 1 || totalVals[0].absent || totalVals[0].unreadable) return;
   const parts: Value[] = [];
   for (const p of rule.parts as CellRef[]) {
     const vs = resolve(model, p);
     if (vs === null) return;
+    // A part that could not be read makes the sum unknown: not checked (never computed with 0).
+    if (vs.some((v) => v.unreadable)) return;
     parts.push(...vs.filter((v) => !v.absent || v.fig));
   }
   const total = totalVals[0];
@@ -307,6 +328,7 @@ function checkRowSum(model: ReportModel, rule: Rule, emit: Emit): void {
   for (const row of table.rows) {
     const total = row.values[totalCol];
     if (!total) continue;
+    if (unreadableIn(row, columns.map((c) => c.col))) continue;
     const parts = columns
       .map((c) => ({ neg: c.neg, fig: row.values[c.col] }))
       .filter((p): p is { neg: boolean; fig: Figure } => Boolean(p.fig));
@@ -340,6 +362,7 @@ function checkHierarchy(model: ReportModel, rule: Rule, emit: Emit): void {
   const report = (parentRow: TableRow, kids: TableRow[], col: string, isTotal: boolean) => {
     const total = parentRow.values[col];
     if (!total) return;
+    if (kids.some((k) => unreadableIn(k, [col]))) return;
     const parts = kids.map((k) => ({ fig: k.values[col] })).filter((p): p is { fig: Figure } => Boolean(p.fig));
     const slots = () => ({ title: `${TABLE_NAMES[table.key]} ${rule.title}`, row: `“${rowLabel(parentRow)}”`, column: columnHeader(table, col) });
     footCell(rule, total, parts, isTotal ? MESSAGES.hierarchyTotal : MESSAGES.hierarchy, slots, emit);
@@ -409,6 +432,7 @@ function checkRowsMatch(model: ReportModel, rule: Rule, emit: Emit): void {
     const lv: Value = { fig: l?.values[left.col ?? "amount"], label: `${TABLE_NAMES[lt.key]}“${l ? rowLabel(l) : code}”`, source: l?.values[left.col ?? "amount"]?.source };
     const rv: Value = { fig: r?.values[right.col ?? "amount"], label: `${TABLE_NAMES[rt.key]}“${r ? rowLabel(r) : code}”`, source: r?.values[right.col ?? "amount"]?.source };
     if (!lv.fig && !rv.fig) continue;
+    if ((l && unreadableIn(l, [left.col ?? "amount"])) || (r && unreadableIn(r, [right.col ?? "amount"]))) continue;
     checkPair(rule, lv, rv, "eq", emit, MESSAGES.rowsMatch, {
       label: `“${(l ?? r) ? rowLabel((l ?? r) as TableRow) : code}”`,
       leftTable: TABLE_NAMES[lt.key],
@@ -456,21 +480,21 @@ export function checkTables(model: ReportModel, rules: Rule[] = TABLE_RULES): Fi
       case "leq": {
         const a = single(model, rule.lhs as CellRef);
         const b = single(model, rule.rhs as CellRef);
-        if (a && b && !a.absent && !b.absent) checkPair(rule, a, b, "leq", emit, MESSAGES.leq);
+        if (a && b && !a.absent && !b.absent && !a.unreadable && !b.unreadable) checkPair(rule, a, b, "leq", emit, MESSAGES.leq);
         break;
       }
       case "pairs":
         for (const [l, r] of rule.pairs as [CellRef, CellRef][]) {
           const a = single(model, l);
           const b = single(model, r);
-          if (a && b && !(a.absent && b.absent)) checkPair(rule, a, b, rule.relation === "geq" ? "geq" : "eq", emit, rule.relation === "geq" ? MESSAGES.geq : MESSAGES.pairs);
+          if (a && b && !(a.absent && b.absent) && !a.unreadable && !b.unreadable) checkPair(rule, a, b, rule.relation === "geq" ? "geq" : "eq", emit, rule.relation === "geq" ? MESSAGES.geq : MESSAGES.pairs);
         }
         break;
       case "leqPairs":
         for (const [l, r] of rule.pairs as [string, string][]) {
           const a = single(model, { table: rule.table, col: l });
           const b = single(model, { table: rule.table, col: r });
-          if (a && b && !a.absent && !b.absent) checkPair(rule, a, b, "leq", emit, MESSAGES.leqPairs);
+          if (a && b && !a.absent && !b.absent && !a.unreadable && !b.unreadable) checkPair(rule, a, b, "leq", emit, MESSAGES.leqPairs);
         }
         break;
       case "rowsMatch":

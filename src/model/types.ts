@@ -141,6 +141,8 @@ export interface RecognitionReport {
   narrative?: { sheet: string; paragraphs: number };
   supplement?: { sheet: string; unit: Unit; rows: number };
   forms: FormLocation[];
+  /** Cells of the 情况说明 column whose text could not be read (a formula without a cached value, an error value): not checked. */
+  narrativeUnread?: (Source & { text: string })[];
   /** Every amount cell of a chosen table or of 补充数据 that could not be read (its figure is absent, never 0). */
   unreadable?: UnreadableCell[];
   /** Readable amounts that look wrong (three decimals in 万元). */

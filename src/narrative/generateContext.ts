@@ -1,6 +1,7 @@
 /** The generator's working context: template data, rounded values with their sources, spans and paragraphs. */
 import type Decimal from "decimal.js";
-import type { Figure, ReportModel, Source, SupplementRow, TemplateId } from "../model/types";
+import type { Figure, ReportModel, Source, SupplementRow, TableModel, TableRow, TemplateId, UnreadableCell } from "../model/types";
+import { findRow } from "../reader/figures";
 import { D, round, sum } from "../money/decimal";
 import { formatNumber, type NumberStyle } from "../money/format";
 import { executionRate, sharesToHundred, yoy } from "../money/calc";
@@ -155,6 +156,24 @@ export class Ctx {
   marker(what: string): GeneratedSpan {
     return { text: `【请填写：${what}】`, marker: true };
   }
+  /**
+   * Why a table figure is not there, for a 【请填写】 marker: the cell could not be read ("公开01表C33公式未计算…")
+   * or the table, row or figure was not found ("公开01表未找到"). Never a 0 in its place (issue 11).
+   */
+  absentWhy(table: TableModel | undefined, name: string, keyOrCode?: string, col?: string, side?: TableRow["side"]): string {
+    const u = keyOrCode !== undefined && col !== undefined ? findRow(table, keyOrCode, side)?.unreadable?.[col] : undefined;
+    if (u) return `${name}${u.cell}${unreadableWhy(u)}`;
+    if (table && this.model.recognition.emptyTables?.includes(table.key)) return `${name}没有读到数据行`;
+    return `${name}未找到`;
+  }
+  /** The first unreadable cell among a table's figures, as absentWhy's words, or undefined. */
+  unreadableAmong(table: TableModel | undefined, name: string, refs: { key: string; col: string; side?: TableRow["side"] }[]): string | undefined {
+    for (const r of refs) {
+      const u = findRow(table, r.key, r.side)?.unreadable?.[r.col];
+      if (u) return `${name}${u.cell}${unreadableWhy(u)}`;
+    }
+    return undefined;
+  }
   /** Renders a sentence template of the region with slots; {Y} and {P} are the years. */
   t(key: string, slots: Record<string, Slot> = {}): GeneratedSpan[] {
     const tmpl = this.tpl.s[key];
@@ -283,4 +302,18 @@ function mergeText(spans: GeneratedSpan[]): GeneratedSpan[] {
     else out.push({ ...s });
   }
   return out;
+}
+
+/** What is wrong with a cell the reader could not read, in the words of a 【请填写】 marker. */
+export function unreadableWhy(u: UnreadableCell): string {
+  switch (u.kind) {
+    case "formula":
+      return "的公式未计算，请在 Excel 中打开并保存后重新生成";
+    case "error":
+      return `为错误值“${u.text}”`;
+    case "magnitude":
+      return `的金额“${u.text}”不合常理`;
+    default:
+      return `的内容“${u.text}”不是金额`;
+  }
 }

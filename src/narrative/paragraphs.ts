@@ -1,5 +1,5 @@
 import type { SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot";
-import { cellAt, isCellDate, isCellError } from "../workbook/snapshot";
+import { cellAt, isCellDate, isCellError, isCellFormula } from "../workbook/snapshot";
 import type { NarrativeParagraph } from "./types";
 
 export const NARRATIVE_SHEET_NAME = "情况说明";
@@ -15,7 +15,8 @@ export function paragraphsFromSheet(sheet: SheetSnapshot, col = 0): NarrativePar
   const last = sheet.origin.row + sheet.values.length;
   for (let r = sheet.origin.row; r < last; r++) {
     const v = cellAt(sheet, r, col);
-    if (v === null || isCellError(v) || isCellDate(v)) continue;
+    // A formula without a cached value has no text to check (the reader reports it, recognition.narrativeUnread).
+    if (v === null || isCellError(v) || isCellDate(v) || isCellFormula(v)) continue;
     const text = String(v);
     if (text.trim() === "") continue;
     out.push({ row: r + 1, text });

@@ -49,6 +49,9 @@ export function readerFindings(model: ReportModel): Finding[] {
     else if (u.kind === "magnitude") out.push(finding("implausibleMagnitude", slots, place));
     else out.push(finding("unreadableValue", slots, place));
   }
+  for (const n of r.narrativeUnread ?? []) {
+    out.push(finding("unreadableNarrative", { cell: n.cell, text: n.text, what: n.text.startsWith("=") ? "没有计算结果的公式" : "错误值" }, { sheet: n.sheet, cell: n.cell }));
+  }
   for (const s of r.suspicious ?? []) out.push(finding("suspiciousDecimals", { cell: s.cell, text: s.text }, { sheet: s.sheet, cell: s.cell }));
   for (const d of r.duplicates ?? []) {
     out.push(

@@ -3,7 +3,7 @@
  * workbook snapshot, by titles, header words and row labels — never by fixed addresses.
  */
 import { TABLE_KEYS, type FormLocation, type Narrative, type RecognitionReport, type ReportModel, type TableKey, type TableModel, type TableOverrides, type TemplateId } from "../model/types";
-import { a1, isSheetHidden, parseA1, type WorkbookSnapshot } from "../workbook/snapshot";
+import { a1, isCellError, isCellFormula, isSheetHidden, parseA1, type WorkbookSnapshot } from "../workbook/snapshot";
 import { TEMPLATE_RULES, TITLE_VARIANTS, tableDisplayName } from "./defs";
 import { cellText, compactText, titleKey } from "./labels";
 import { parseOverrides } from "./overrides";
@@ -212,7 +212,7 @@ export function readReport(snapshot: WorkbookSnapshot, options: ReadOptions = {}
     recognition.unclassifiedRows.push(...c.parsed.unclassified);
     if (c.parsed.unreadable.length) (recognition.unreadable ??= []).push(...c.parsed.unreadable);
     if (c.parsed.suspicious.length) (recognition.suspicious ??= []).push(...c.parsed.suspicious);
-    if (table.rows.length === 0 && !table.emptyNote) (recognition.emptyTables ??= []).push(key);
+    if (c.parsed.rowsLost) (recognition.emptyTables ??= []).push(key);
     messages.push(...c.parsed.messages);
     unitName ??= c.parsed.unitName;
     vote(table.title, 2);
@@ -242,7 +242,12 @@ export function readReport(snapshot: WorkbookSnapshot, options: ReadOptions = {}
     const ix = narrativeSheet.ix;
     const paragraphs = [];
     for (let r = ix.top; r < ix.bottom; r++) {
-      const text = cellText(ix.at(r, 0));
+      const v = ix.at(r, 0);
+      if (isCellFormula(v) || isCellError(v)) {
+        (recognition.narrativeUnread ??= []).push({ sheet: ix.sheet.name, cell: a1(r, 0), text: (isCellFormula(v) ? `=${v.formula}` : v.error).slice(0, 40) });
+        continue;
+      }
+      const text = cellText(v);
       if (text.trim() !== "") paragraphs.push({ row: r + 1, text });
     }
     narrative = { sheet: ix.sheet.name, paragraphs };

@@ -84,6 +84,12 @@ export interface ParsedTable {
   /** Amount cells that could not be read (their figures are absent). */
   unreadable: UnreadableCell[];
   suspicious: SuspiciousCell[];
+  /**
+   * No data row came out of a body that holds something (cells that are not notes, or a merge over the value
+   * columns): the rows were lost, not absent. A table whose body is blank (e.g. a 三公 table with no spending)
+   * is not lost: it is an empty table, whose note is another rule's matter.
+   */
+  rowsLost: boolean;
 }
 
 function matchesAny(text: string, patterns: RegExp[]): boolean {
@@ -318,6 +324,7 @@ export function parseTable(ix: SheetIndex, key: TableKey, titleRow: number, titl
   let emptyNote: string | undefined;
   const lastKey = new Map<string, string | undefined>();
   let unlabelledUsed = false;
+  let bodyContent = false;
   for (let dr = dataStart; dr < endRow; dr++) {
     const cells = ix.rowCells(dr);
     if (cells.length === 0) continue;
@@ -327,6 +334,7 @@ export function parseTable(ix: SheetIndex, key: TableKey, titleRow: number, titl
       if (!emptyNote && matchesAny(t, EMPTY_NOTE_PATTERNS)) emptyNote = cellText(firstString[1]).trim();
       continue;
     }
+    bodyContent = true;
     const consumed = new Set<number>();
     for (let bi = 0; bi < blocks.length; bi++) {
       if (consumed.has(bi)) continue;
@@ -470,5 +478,17 @@ export function parseTable(ix: SheetIndex, key: TableKey, titleRow: number, titl
     rows,
   };
   if (emptyNote) table.emptyNote = emptyNote;
-  return { table, unclassified, messages, unitName, unitFound: unit !== null, valueColumns: columns.length, unreadable, suspicious };
+  let rowsLost = false;
+  if (!emptyNote && rows.every((r) => Object.keys(r.values).length === 0 && !r.unreadable)) {
+    rowsLost = rows.length === 0 && bodyContent;
+    // A merge over the table that swallows whole rows (rows with no cell left under it, e.g. header and body merged
+    // into one block): the data rows are lost. Header merges span rows that keep their other cells, so they do not count.
+    const emptyRowsUnder = (m: MergeArea) => {
+      let n = 0;
+      for (let r = m.top + 1; r <= m.bottom; r++) if (ix.rowCells(r).length === 0) n++;
+      return n;
+    };
+    if (ix.mergesInRows(headerStart, endRow - 1).some((m) => m.bottom - m.top >= 2 && emptyRowsUnder(m) >= 2)) rowsLost = true;
+  }
+  return { table, unclassified, messages, unitName, unitFound: unit !== null, valueColumns: columns.length, unreadable, suspicious, rowsLost };
 }

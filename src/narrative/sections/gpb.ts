@@ -24,7 +24,7 @@ export function gpbOverall(ctx: Ctx): void {
   const total = ctx.fig(fig(ctx.model.tables.T05, "total", "total"));
   const expenseTotal = ctx.fig(fig(ctx.model.tables.T03, "total", "total")) ?? ctx.fig(fig(ctx.model.tables.T01, "expenseTotal", "amount", "expense"));
   if (!total) {
-    ctx.para([ctx.marker("一般公共预算财政拨款支出（公开05表未找到）")]);
+    ctx.para([ctx.marker(`一般公共预算财政拨款支出（${ctx.absentWhy(ctx.model.tables.T05, "公开05表", "total", "total")}）`)]);
     return;
   }
   const share: GeneratedSpan =
@@ -112,12 +112,12 @@ export function basic(ctx: Ctx): void {
   const personnel = ctx.fig(fig(T06, "personnelTotal", "amount"));
   const pub = ctx.fig(fig(T06, "publicTotal", "amount"));
   if (!basicTotal) {
-    ctx.para([ctx.marker("一般公共预算财政拨款基本支出（公开05表未找到）")]);
+    ctx.para([ctx.marker(`一般公共预算财政拨款基本支出（${ctx.absentWhy(ctx.model.tables.T05, "公开05表", "total", "basic")}）`)]);
     return;
   }
   ctx.para(ctx.t("basic.total", { total: ctx.num(basicTotal) }));
   const part = (key: "personnel" | "public", val: Val | undefined, label: string) => {
-    if (!val) return ctx.para([ctx.marker(`${label}（公开06表未找到）`)]);
+    if (!val) return ctx.para([ctx.marker(`${label}（${ctx.absentWhy(T06, "公开06表", key === "personnel" ? "personnelTotal" : "publicTotal", "amount")}）`)]);
     const list = economicList(ctx, key);
     ctx.para(list.length ? ctx.t(`basic.${key}`, { amount: ctx.num(val), list: list.join("、") }) : ctx.t(`basic.${key}Empty`, { amount: ctx.num(val) }));
   };

@@ -13,13 +13,13 @@ function tableTotal(ctx: Ctx, table: TableModel | undefined): Val | undefined {
   const f = row?.values.total;
   if (f) return ctx.fig(f);
   // An empty table ("本表无数据"): 0, sourced from its title cell.
-  if (table.emptyNote || !row) return ctx.zero([table.titleSource]);
+  if (table.emptyNote || (!row && !ctx.model.recognition.emptyTables?.includes(table.key))) return ctx.zero([table.titleSource]);
   return undefined;
 }
 
 function fundLike(ctx: Ctx, key: "fund" | "soe", table: TableModel | undefined, label: string): void {
   const amount = tableTotal(ctx, table);
-  if (!amount) return ctx.para([ctx.marker(`${label}（${key === "fund" ? "公开08表" : "公开09表"}未找到）`)]);
+  if (!amount) return ctx.para([ctx.marker(`${label}（${ctx.absentWhy(table, key === "fund" ? "公开08表" : "公开09表", "total", "total")}）`)]);
   const row = table ? findRow(table, "total") ?? table.rows.find((r) => r.level === "total") : undefined;
   const incomeZero = !row?.values.income || row.values.income.wan.isZero();
   if (amount.v.isZero() && incomeZero && ctx.tpl.s[`${key}.none`]) return ctx.para(ctx.t(`${key}.none`, { unit: unitRef(ctx) }));

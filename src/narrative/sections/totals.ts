@@ -12,7 +12,7 @@ function totalsSection(ctx: Ctx, prefix: "totals" | "fiscalTotals", chartNo: num
   const suppKey = isFiscal ? "财政拨款收入支出总计" : "收入支出总计";
   const label = isFiscal ? "财政拨款收、支总计" : "收、支总计";
   if (!income) {
-    ctx.para([ctx.marker(`${label}（${isFiscal ? "公开04表" : "公开01表"}“总计”行未找到）`)]);
+    ctx.para([ctx.marker(`${label}（${ctx.absentWhy(table, isFiscal ? "公开04表" : "公开01表", "incomeGrandTotal", "amount", "income")}）`)]);
     return;
   }
   const total: Val = { v: income.v, src: [...income.src, ...(expense && expense !== income ? expense.src : [])] };
@@ -69,7 +69,13 @@ export function income(ctx: Ctx): void {
   const T01 = ctx.model.tables.T01;
   const total = ctx.fig(fig(T01, "incomeTotal", "amount", "income"));
   if (!total) {
-    ctx.para([ctx.marker("本年收入合计（公开01表未找到）")]);
+    ctx.para([ctx.marker(`本年收入合计（${ctx.absentWhy(T01, "公开01表", "incomeTotal", "amount", "income")}）`)]);
+    return;
+  }
+  const partUnread = ctx.unreadableAmong(T01, "公开01表", ctx.tpl.incomeSources.map((e) => ({ key: e.key, col: "amount", side: "income" as const })));
+  if (partUnread) {
+    // One part unknown: its amount and every share would be wrong; the list is left to the user.
+    ctx.para([...ctx.t("income.total", { total: ctx.num(total) }), ...ctx.t("list.intro"), ctx.marker(`各项收入的金额和占比（${partUnread}）`), { text: "。" }]);
     return;
   }
   const entries = pickEntries(ctx, ctx.tpl.incomeSources, (k) => ctx.fig(fig(T01, k, "amount", "income")), total);
@@ -82,12 +88,17 @@ export function expense(ctx: Ctx): void {
   const T03 = ctx.model.tables.T03;
   const total = ctx.fig(fig(T03, "total", "total")) ?? ctx.fig(fig(ctx.model.tables.T01, "expenseTotal", "amount", "expense"));
   if (!total) {
-    ctx.para([ctx.marker("本年支出合计（公开03表未找到）")]);
+    ctx.para([ctx.marker(`本年支出合计（${ctx.absentWhy(T03, "公开03表", "total", "total")}）`)]);
     return;
   }
   if (!T03) {
     // Without 公开03表 the parts (基本支出, 项目支出 …) cannot be read: say so, never print them as 0.
     ctx.para([...ctx.t("expense.total", { total: ctx.num(total) }), ...(total.v.isZero() ? [] : [...ctx.t("list.intro"), ctx.marker("基本支出、项目支出等各部分的金额和占比（公开03表未找到）")]), { text: "。" }]);
+    return;
+  }
+  const partUnread = ctx.unreadableAmong(T03, "公开03表", ctx.tpl.expenseParts.map((e) => ({ key: "total", col: e.key })));
+  if (partUnread) {
+    ctx.para([...ctx.t("expense.total", { total: ctx.num(total) }), ...ctx.t("list.intro"), ctx.marker(`基本支出、项目支出等各部分的金额和占比（${partUnread}）`), { text: "。" }]);
     return;
   }
   const entries = pickEntries(ctx, ctx.tpl.expenseParts, (k) => ctx.fig(fig(T03, "total", k)), total);
