@@ -191,7 +191,7 @@ function checkShare(model: ReportModel, c: ShareClaim, sheet: string, out: Findi
   const exact = shareOf(part.value, whole.value);
   const expected = exact ? fmt(round(exact, 2)) : "0.00";
   out.push(
-    finding("N-3", whole.value.isZero() ? "error" : rateMismatchSeverity(c.value, c.decimals, part.value, whole.value), fill(MESSAGES.share, { label: c.label || c.text, stated: c.raw || fmt(c.value), part: where(part), partValue: fmt(part.value), whole: where(whole), wholeValue: fmt(whole.value), expected }), sheet, c, {
+    finding("N-3", whole.value.isZero() ? "error" : rateMismatchSeverity(c.value, c.decimals, part.value, whole.value), fill(MESSAGES.share, { label: c.label || c.text, stated: (c.raw || fmt(c.value)).replace(/[%％]\s*$/, ""), part: where(part), partValue: fmt(part.value), whole: where(whole), wholeValue: fmt(whole.value), expected }), sheet, c, {
       stated: fmt(c.value),
       expected,
     }),

@@ -199,6 +199,7 @@ export function checkNarrativeText(parsed: ParsedNarrative, options: NarrativeCh
 
   // half-width punctuation between Chinese
   if (on("N-halfwidth-punct")) {
+    const HALF_WIDTH_NAME: Record<string, string> = { ",": "半角逗号", ";": "半角分号", ":": "半角冒号" };
     const cjk = /[\u4e00-\u9fa5\u3000-\u303f\uff08\uff09\u201c\u201d\uff0c\uff1b\uff1a（）]/u;
     for (const p of textParas) {
       const marks: string[] = [];
@@ -212,7 +213,9 @@ export function checkNarrativeText(parsed: ParsedNarrative, options: NarrativeCh
         let b = i + 1;
         while (b < t.length && /\s/.test(t[b])) b++;
         if (a >= 0 && b < t.length && cjk.test(t[a]) && cjk.test(t[b])) {
-          marks.push(`“${t.slice(Math.max(0, i - 4), i + 5).trim()}”`);
+          // Name the character: “:” and “：” look alike in the pane's font. Quotes of the excerpt become 「」 so the message's own quotes stay balanced.
+          const excerpt = t.slice(Math.max(0, i - 4), i + 5).trim().replace(/[“”"]/g, (q) => (q === "”" ? "」" : "「"));
+          marks.push(`${HALF_WIDTH_NAME[ch]}“${ch}”（“${excerpt}”）`);
           if (first < 0) first = i;
         }
       }
