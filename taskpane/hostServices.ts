@@ -4,6 +4,7 @@
  */
 import { checkWorkbook } from "../src/checks";
 import { narrativeSections } from "../src/checks/report";
+import recognitionRules from "../src/data/rules/recognition.json";
 import { JuesuanError } from "../src/money/errors";
 import { OVERRIDES_SETTING } from "../src/model/types";
 import type { GeneratedNarrative } from "../src/narrative/generateTypes";
@@ -162,14 +163,17 @@ export function createHostServices(options: HostServicesOptions = {}): PaneServi
     async runCheck(opts): Promise<CheckOutcome> {
       let notices: ReadNotice[] = [];
       const snapshot = await readWorkbookSnapshot(excel, { onNotices: (n) => (notices = n) });
-      const r = checkWorkbook(snapshot, { narrativeText: opts?.narrativeText });
-      const paragraphs = opts?.narrativeText !== undefined ? paragraphsFromText(opts.narrativeText) : (r.model.narrative?.paragraphs ?? []);
+      const pastedName = recognitionRules.pastedTextName;
+      const pasted = opts?.narrativeText !== undefined;
+      const r = checkWorkbook(snapshot, pasted ? { narrativeText: opts?.narrativeText, narrativeTextName: pastedName } : {});
+      const paragraphs = pasted ? paragraphsFromText(opts!.narrativeText!) : (r.model.narrative?.paragraphs ?? []);
       return {
         findings: withReadFindings(r.findings, snapshot, notices),
         recognition: r.model.recognition,
         file: options.fileName?.(),
         sheetNames: snapshot.sheets.map((s) => s.name),
         narrativeSections: narrativeSections(paragraphs),
+        ...(pasted ? { pasted: { sheet: pastedName, rows: paragraphs.map((p) => p.row) } } : {}),
       };
     },
     async navigate(target: NavigateTarget): Promise<void> {

@@ -10,11 +10,11 @@
 import type { Finding } from "../src/findings";
 import type { RecognitionReport, TableOverrides, TemplateId } from "../src/model/types";
 import type { GeneratedNarrative } from "../src/narrative/generateTypes";
-import type { NarrativeSection } from "../src/checks/report";
+import type { NarrativeSection, PastedText } from "../src/checks/report";
 import type { PerfFormView } from "./components/perf/types";
 
 export type { PerfFormView } from "./components/perf/types";
-export type { NarrativeSection } from "../src/checks/report";
+export type { NarrativeSection, PastedText } from "../src/checks/report";
 
 export interface CheckOutcome {
   findings: Finding[];
@@ -28,6 +28,8 @@ export interface CheckOutcome {
    * of its paragraphs), so narrative findings can be grouped by section.
    */
   narrativeSections?: NarrativeSection[];
+  /** When pasted text was checked instead of the workbook's 情况说明: the name its findings carry and its paragraphs' first lines. */
+  pasted?: PastedText;
 }
 
 /** Where to go in the workbook: activate the sheet, then select the cell (or column A of row). */

@@ -17,7 +17,7 @@ import type { ChartSpec, GeneratedNarrative, GeneratedParagraph, GeneratedSpan }
 import { chartSvg } from "../../src/export/chartSvg";
 import type { PaneServices } from "../services";
 import { copiedNotes, docxFileName, fullText, markers, markerSummary, previewSections, sourceLabel, spanKind } from "./generateModel";
-import { Busy, ErrorBar, SuccessBar, useCommonStyles, useServiceCall } from "./common";
+import { Busy, ErrorBar, SuccessBar, useCommonStyles, useServiceCall, DROPDOWN_CLEAR } from "./common";
 
 /* global document, URL */
 
@@ -264,6 +264,8 @@ export const GenerateTab: React.FC<GenerateTabProps> = ({ services, unitName }) 
     <div className={common.column} data-testid="generate-tab">
       <Field label="模板">
         <Dropdown
+          className={common.focusOutline}
+          clearButton={DROPDOWN_CLEAR}
           value={TEMPLATE_OPTIONS.find((o) => o.value === template)?.label}
           selectedOptions={[template]}
           onOptionSelect={(_, d) => setTemplate((d.optionValue as "auto" | TemplateId) ?? "auto")}

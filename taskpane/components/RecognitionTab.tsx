@@ -1,6 +1,7 @@
 import * as React from "react";
 import {
   makeStyles,
+  mergeClasses,
   tokens,
   Button,
   Dropdown,
@@ -12,7 +13,8 @@ import type { TableKey } from "../../src/model/types";
 import { tableName } from "../../src/checks/report";
 import type { CheckOutcome, PaneServices } from "../services";
 import { mergeOverrides, overridesChanged, sheetChoices } from "./recognitionModel";
-import { Busy, ConfirmDialog, ErrorBar, SuccessBar, useCommonStyles, useServiceCall } from "./common";
+import { splitNotes } from "../../src/checks/report";
+import { Busy, ConfirmDialog, DROPDOWN_CLEAR, ErrorBar, SuccessBar, useCommonStyles, useServiceCall } from "./common";
 
 const NONE = "__none__";
 const LIST_LIMIT = 50;
@@ -49,6 +51,12 @@ export const RecognitionTab: React.FC<RecognitionTabProps> = ({ services, outcom
   const [choices, setChoices] = React.useState<Partial<Record<TableKey, string>>>({});
   const [confirm, setConfirm] = React.useState(false);
   const [saved, setSaved] = React.useState(false);
+  const savedRef = React.useRef<HTMLDivElement>(null);
+
+  // After 保存 the message takes the focus (not the page body).
+  React.useEffect(() => {
+    if (saved) savedRef.current?.focus();
+  }, [saved]);
 
   // New recognition results replace the pending choices.
   React.useEffect(() => {
@@ -88,6 +96,8 @@ export const RecognitionTab: React.FC<RecognitionTabProps> = ({ services, outcom
   }
 
   const rec = outcome.recognition;
+  // What the reader could not use, said by the checks (R-3 is the list of unknown labels below).
+  const notes = splitNotes(outcome.findings).notes.filter((f) => f.rule !== "R-3");
   const sheets = sheetChoices(rec, outcome.sheetNames);
   const changed = overridesChanged(rec, choices);
 
@@ -95,7 +105,8 @@ export const RecognitionTab: React.FC<RecognitionTabProps> = ({ services, outcom
     const value = choices[key] ?? current ?? "";
     return (
       <Dropdown
-        className={styles.dropdown}
+        className={mergeClasses(styles.dropdown, common.focusOutline)}
+        clearButton={DROPDOWN_CLEAR}
         aria-label={`${tableName(key)}所在的工作表`}
         placeholder="选择工作表"
         value={value === "" ? "" : value}
@@ -128,7 +139,9 @@ export const RecognitionTab: React.FC<RecognitionTabProps> = ({ services, outcom
       {call.busy ? <Busy label={call.busy} testId="recognition-busy" /> : null}
       {call.error ? <ErrorBar message={call.error} onDismiss={call.clearError} testId="recognition-error" /> : null}
       {saved ? (
-        <SuccessBar testId="recognition-saved">已保存到工作簿。请按“重新识别”或在“检查”页签重新检查，使设置生效。</SuccessBar>
+        <div ref={savedRef} tabIndex={-1} role="status">
+          <SuccessBar testId="recognition-saved">已保存到工作簿。请按“重新识别”或在“检查”页签重新检查，使设置生效。</SuccessBar>
+        </div>
       ) : null}
 
       <h3 className={styles.heading}>已识别的报表（{rec.tables.length} 张）</h3>
@@ -224,7 +237,7 @@ export const RecognitionTab: React.FC<RecognitionTabProps> = ({ services, outcom
 
       {rec.unknownSupplementLabels.length > 0 ? (
         <>
-          <h3 className={styles.heading}>补充数据中不认识的项目（{rec.unknownSupplementLabels.length} 个）</h3>
+          <h3 className={styles.heading}>补充数据中不认识的项目（{rec.unknownSupplementLabels.length} 个，未参与检查）</h3>
           <ul className={styles.list} data-testid="recognition-unknown-labels">
             {rec.unknownSupplementLabels.slice(0, LIST_LIMIT).map((r, i) => (
               <li key={i} className={common.clamp}>
@@ -232,6 +245,19 @@ export const RecognitionTab: React.FC<RecognitionTabProps> = ({ services, outcom
               </li>
             ))}
             {rec.unknownSupplementLabels.length > LIST_LIMIT ? <li>……另有 {rec.unknownSupplementLabels.length - LIST_LIMIT} 个</li> : null}
+          </ul>
+        </>
+      ) : null}
+
+      {notes.length > 0 ? (
+        <>
+          <h3 className={styles.heading}>识别说明（{notes.length} 条，未参与检查）</h3>
+          <ul className={styles.list} data-testid="recognition-notes">
+            {notes.map((f, i) => (
+              <li key={i} className={common.wrap} title={`规则 ${f.rule}`}>
+                {f.message}
+              </li>
+            ))}
           </ul>
         </>
       ) : null}

@@ -1,5 +1,6 @@
 import * as React from "react";
 import {
+  createFocusOutlineStyle,
   makeStyles,
   tokens,
   MessageBar,
@@ -72,6 +73,8 @@ export const useCommonStyles = makeStyles({
       outlineOffset: "1px",
     },
   },
+  /** A Dropdown (or other composite control) with the same visible focus outline as the buttons. */
+  focusOutline: createFocusOutlineStyle({ selector: "focus-within", style: { outlineWidth: tokens.strokeWidthThick, outlineRadius: tokens.borderRadiusMedium } }),
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorPaletteBlueForeground2 },
@@ -189,7 +192,31 @@ export class PaneErrorBoundary extends React.Component<{ children: React.ReactNo
   }
 }
 
-/** A yes/no question before writing to the workbook: 保存 confirms, 取消 or Esc closes. */
+/** Chinese label of the Dropdown's clear button (Fluent's default is English "Clear selection"). */
+export const DROPDOWN_CLEAR = { "aria-label": "清除选择" } as const;
+
+/**
+ * The element focused when a dialog opens, given the focus back when it closes: the dialog is opened
+ * by state (no DialogTrigger), so Fluent cannot restore the focus itself. After 保存, `onConfirm` may move
+ * the focus on (to the result message); otherwise it returns to the opener.
+ */
+function useReturnFocus(open: boolean): () => void {
+  const opener = React.useRef<HTMLElement | null>(null);
+  const wasOpen = React.useRef(false);
+  if (open && !wasOpen.current && typeof document !== "undefined") {
+    const el = document.activeElement;
+    opener.current = el instanceof HTMLElement && el !== document.body ? el : null;
+  }
+  wasOpen.current = open;
+  return React.useCallback(() => {
+    const el = opener.current;
+    opener.current = null;
+    // after the dialog has unmounted (its focus trap would take the focus back)
+    if (el) setTimeout(() => { if (el.isConnected && document.activeElement === document.body) el.focus(); }, 0);
+  }, []);
+}
+
+/** A yes/no question before writing to the workbook: 保存 confirms, 取消 or Esc closes; the focus goes back to the opener. */
 export const ConfirmDialog: React.FC<{
   open: boolean;
   title: string;
@@ -198,21 +225,34 @@ export const ConfirmDialog: React.FC<{
   onCancel: () => void;
   testId: string;
   contentClassName?: string;
-}> = ({ open, title, children, onConfirm, onCancel, testId, contentClassName }) => (
-  <Dialog open={open} onOpenChange={(_, d) => (!d.open ? onCancel() : undefined)}>
-    <DialogSurface data-testid={testId}>
-      <DialogBody>
-        <DialogTitle>{title}</DialogTitle>
-        <DialogContent className={contentClassName}>{children}</DialogContent>
-        <DialogActions>
-          <Button appearance="primary" onClick={onConfirm} data-testid={`${testId}-save`}>
-            保存
-          </Button>
-          <Button onClick={onCancel} data-testid={`${testId}-cancel`}>
-            取消
-          </Button>
-        </DialogActions>
-      </DialogBody>
-    </DialogSurface>
-  </Dialog>
-);
+  /** Text of the confirm button (default 保存). */
+  confirmLabel?: string;
+}> = ({ open, title, children, onConfirm, onCancel, testId, contentClassName, confirmLabel = "保存" }) => {
+  const returnFocus = useReturnFocus(open);
+  const cancel = () => {
+    onCancel();
+    returnFocus();
+  };
+  const confirm = () => {
+    onConfirm();
+    returnFocus();
+  };
+  return (
+    <Dialog open={open} onOpenChange={(_, d) => (!d.open ? cancel() : undefined)}>
+      <DialogSurface data-testid={testId}>
+        <DialogBody>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogContent className={contentClassName}>{children}</DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={confirm} data-testid={`${testId}-save`}>
+              {confirmLabel}
+            </Button>
+            <Button onClick={cancel} data-testid={`${testId}-cancel`}>
+              取消
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+};

@@ -1,6 +1,7 @@
 /**
- * Pure logic of the 检查 tab: filtering by severity, grouping (shared with the text report in
- * src/checks/report.ts), counts, where a finding navigates to, and its detail line.
+ * Pure logic of the 检查 tab: filtering by severity, ordering (errors first, or by place; shared with
+ * the text report in src/checks/report.ts), recognition notes kept apart from the findings, counts,
+ * where a finding navigates to, and its detail line.
  */
 import { SEVERITY_LABEL, summarise, type Finding, type Severity } from "../../src/findings";
 import type { RecognitionReport } from "../../src/model/types";
@@ -9,13 +10,18 @@ import {
   detailText,
   groupFindings,
   locationText,
+  orderedGroups,
+  pastedParagraph,
+  splitNotes,
   type FindingGroup,
+  type FindingOrder,
   type NarrativeSection,
+  type PastedText,
 } from "../../src/checks/report";
 import type { NavigateTarget } from "../services";
 
 export { SEVERITY_ORDER, SEVERITY_LABEL, detailText, groupFindings, locationText, summarise };
-export type { FindingGroup };
+export type { FindingGroup, FindingOrder };
 
 export type SeverityFilter = Record<Severity, boolean>;
 export const ALL_SEVERITIES: SeverityFilter = { error: true, warning: true, info: true };
@@ -24,35 +30,48 @@ export function filterFindings(findings: Finding[], filter: SeverityFilter): Fin
   return findings.filter((f) => filter[f.severity]);
 }
 
-/** Where activating a finding goes: its cell, or column A of its row (narrative); null without a sheet (pasted text). */
-export function navTarget(f: Finding): NavigateTarget | null {
+/**
+ * Where activating a finding goes: its cell, or column A of its row (narrative); null without a sheet
+ * or on pasted text (its "sheet" is the name of the pasted text, not a worksheet).
+ */
+export function navTarget(f: Finding, pasted?: PastedText): NavigateTarget | null {
   if (!f.sheet) return null;
+  if (pasted && f.sheet === pasted.sheet) return null;
   if (f.cell) return { sheet: f.sheet, cell: f.cell, row: f.row };
   if (f.row !== undefined) return { sheet: f.sheet, cell: `A${f.row}`, row: f.row };
   return { sheet: f.sheet };
 }
 
+export interface ViewContext {
+  recognition?: RecognitionReport;
+  sections?: NarrativeSection[];
+  pasted?: PastedText;
+  /** Errors first (default) or by place. */
+  order?: FindingOrder;
+}
+
 export interface FindingsView {
-  /** Counts over all findings (the filter does not change them). */
+  /** Counts over all findings of the report (the filter does not change them; recognition notes are not counted). */
   counts: Record<Severity, number>;
   /** Groups of the findings that pass the filter; empty groups are dropped. */
   groups: FindingGroup[];
   /** How many findings pass the filter. */
   shown: number;
+  /** Findings of the report (recognition notes excluded). */
   total: number;
+  /** What the reader could not use (R-3 …): shown in the 识别 tab, said here in one line. */
+  notes: Finding[];
 }
 
-export function findingsView(
-  findings: Finding[],
-  filter: SeverityFilter,
-  ctx: { recognition?: RecognitionReport; sections?: NarrativeSection[] } = {},
-): FindingsView {
-  const shownFindings = filterFindings(findings, filter);
+export function findingsView(findings: Finding[], filter: SeverityFilter, ctx: ViewContext = {}): FindingsView {
+  const { findings: own, notes } = splitNotes(findings);
+  const shownFindings = filterFindings(own, filter);
   return {
-    counts: summarise(findings),
-    groups: groupFindings(shownFindings, ctx),
+    counts: summarise(own),
+    groups: orderedGroups(shownFindings, ctx, ctx.order ?? "severity"),
     shown: shownFindings.length,
-    total: findings.length,
+    total: own.length,
+    notes,
   };
 }
 
@@ -61,10 +80,19 @@ export function countLabel(severity: Severity, n: number): string {
   return `${SEVERITY_LABEL[severity]} ${n}`;
 }
 
-/** Accessible name of a finding's button: severity word, location, message. */
-export function findingAccessibleName(f: Finding, recognition?: RecognitionReport): string {
+/** Accessible name of a finding: severity word, location, message. */
+export function findingAccessibleName(f: Finding, recognition?: RecognitionReport, pasted?: PastedText): string {
   const detail = detailText(f);
-  return `${SEVERITY_LABEL[f.severity]}，${locationText(f, recognition)}：${f.message}${detail ? `（${detail}）` : ""}`;
+  return `${SEVERITY_LABEL[f.severity]}，${locationText(f, recognition, pasted)}：${f.message}${detail ? `（${detail}）` : ""}`;
+}
+
+/** Tooltip of a finding: what activating it does, and the rule id (ids are for the tooltip and --json, not the text). */
+export function findingTooltip(f: Finding, pasted?: PastedText): string {
+  const rule = `规则 ${f.rule}`;
+  if (navTarget(f, pasted)) return `转到此单元格 · ${rule}`;
+  const para = pastedParagraph(f, pasted);
+  if (para !== undefined) return `此问题在粘贴的文本第${para}段，无法在工作表中定位 · ${rule}`;
+  return `此问题没有对应的单元格 · ${rule}`;
 }
 
 /** Index of the next focus target for arrow-key navigation in a flat list of n items. */

@@ -3,6 +3,7 @@ import {
   countLabel,
   filterFindings,
   findingAccessibleName,
+  findingTooltip,
   findingsView,
   moveIndex,
   navTarget,
@@ -20,7 +21,22 @@ describe("filters and counts", () => {
     expect(v.counts).toEqual({ error: 3, warning: 4, info: 2 });
     expect(v.total).toBe(9);
     expect(v.shown).toBe(2);
-    expect(v.groups.map((g) => g.title)).toEqual(["公开01表", "整体"]);
+    expect(v.groups.map((g) => g.title)).toEqual(["信息（2 条）"]);
+    const byPlace = findingsView(findings, { error: false, warning: false, info: true }, { recognition, sections, order: "place" });
+    expect(byPlace.groups.map((g) => g.title)).toEqual(["公开01表", "整体"]);
+  });
+  it("errors first by default", () => {
+    const v = findingsView(findings, ALL_SEVERITIES, { recognition, sections });
+    expect(v.groups.map((g) => g.id)).toEqual(["sev-error", "sev-warning", "sev-info"]);
+    expect(v.groups[0].findings.every((f) => f.severity === "error")).toBe(true);
+  });
+  it("keeps recognition notes (R-3 …) out of the findings and their counts", () => {
+    const r3 = { rule: "R-3", severity: "info" as const, message: "补充数据第9行的项目“其他项目”无法识别，未参与检查。", sheet: "补充数据", cell: "A9" };
+    const v = findingsView([...findings, r3, r3], ALL_SEVERITIES, { recognition, sections });
+    expect(v.total).toBe(9);
+    expect(v.counts.info).toBe(2);
+    expect(v.notes).toHaveLength(2);
+    expect(v.groups.flatMap((g) => g.findings)).not.toContain(r3);
   });
   it("labels counts with words", () => {
     expect(countLabel("warning", 4)).toBe("提示 4");
@@ -37,6 +53,14 @@ describe("navTarget", () => {
   it("has nowhere to go for pasted text or a general finding", () => {
     expect(navTarget(findings[8])).toBeNull();
     expect(navTarget(findings[7])).toBeNull();
+  });
+  it("has nowhere to go on pasted text, and says which paragraph it is", () => {
+    const pasted = { sheet: "（粘贴的情况说明）", rows: [1, 4] };
+    const f = { rule: "N-unit", severity: "warning" as const, message: "金额缺少单位", sheet: "（粘贴的情况说明）", row: 5, text: "支出100" };
+    expect(navTarget(f, pasted)).toBeNull();
+    expect(findingTooltip(f, pasted)).toBe("此问题在粘贴的文本第2段，无法在工作表中定位 · 规则 N-unit");
+    expect(findingAccessibleName(f, recognition, pasted)).toBe("提示，粘贴的文本 第2段：金额缺少单位");
+    expect(findingTooltip(findings[1])).toBe("转到此单元格 · 规则 T5-1");
   });
   it("goes to the sheet when only the sheet is known", () => {
     expect(navTarget({ rule: "x", severity: "info", message: "m", sheet: "S" })).toEqual({ sheet: "S" });

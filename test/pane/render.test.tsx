@@ -37,12 +37,18 @@ describe("pane markup", () => {
     expect(html(<Pane services={services} initialTab="recognition" />)).toContain("识别工作表");
   });
 
-  it("shows check results grouped, with counts as words and escaped workbook text", () => {
+  it("shows check results errors first, with counts as words and escaped workbook text", () => {
     const evil = { rule: "N-x", severity: "warning" as const, message: "<script>alert(1)</script>", sheet: "情况说明", row: 7, text: "<img src=x onerror=alert(1)>" + "长".repeat(10000) };
     const outcome: CheckOutcome = { findings: [...findings, evil], recognition, narrativeSections: sections, file: "a.xlsx" };
     const out = html(<CheckTab services={services} outcome={outcome} onOutcome={() => undefined} />);
-    expect(out).toContain("公开05表（一般公共预算支出表）");
-    expect(out).toContain("情况说明 · 一、收入支出决算总体情况说明");
+    expect(out).toContain("错误（3 条）");
+    expect(out.indexOf("错误（3 条）")).toBeLessThan(out.indexOf("提示（5 条）"));
+    expect(out).toContain("公开05表!C7");
+    expect(out).toContain('data-testid="check-order-place"');
+    expect(out).toContain("按位置排列");
+    expect(out).toContain('title="转到此单元格 · 规则 T5-1"');
+    // one finding in the Tab order; the others are reached with the arrow keys
+    expect(out.match(/data-finding-index="\d+" tabindex="0"/g)).toHaveLength(1);
     expect(out).toContain("复制检查报告");
     expect(out).toContain('data-testid="check-filter-error"');
     expect(out).toContain('data-testid="check-count-warning"');
@@ -60,6 +66,30 @@ describe("pane markup", () => {
     expect(out).toContain("保存到工作簿");
     expect(out).toContain("其他项目");
     expect(out).toContain("公开08表本年无数据，未找到。");
+    expect(out).not.toContain("Clear selection");
+    expect(out).toContain('aria-label="清除选择"');
+  });
+
+  it("says the recognition notes in one line in 检查 and lists them in 识别", () => {
+    const r7 = { rule: "R-7", severity: "info" as const, message: "公开05表出现在多处：使用了工作表“A”A1。" };
+    const r3 = { rule: "R-3", severity: "info" as const, message: "补充数据第9行的项目“其他项目”无法识别，未参与检查。", sheet: "补充数据", cell: "A9" };
+    const outcome: CheckOutcome = { findings: [...findings, r3, r7], recognition };
+    const check = html(<CheckTab services={services} outcome={outcome} onOutcome={() => undefined} />);
+    expect(check).toContain("另有 2 条识别说明");
+    expect(check).not.toContain("无法识别，未参与检查");
+    expect(check).not.toContain("出现在多处");
+    const rec = html(<RecognitionTab services={services} outcome={outcome} onOutcome={() => undefined} />);
+    expect(rec).toContain('data-testid="recognition-notes"');
+    expect(rec).toContain("公开05表出现在多处");
+  });
+
+  it("places findings on pasted text by paragraph, without a button that cannot go anywhere", () => {
+    const f = { rule: "N-unit", severity: "warning" as const, message: "金额缺少单位", sheet: "（粘贴的情况说明）", row: 3, text: "支出100" };
+    const outcome: CheckOutcome = { findings: [f], recognition, pasted: { sheet: "（粘贴的情况说明）", rows: [1, 3] } };
+    const out = html(<CheckTab services={services} outcome={outcome} onOutcome={() => undefined} />);
+    expect(out).toContain("粘贴的文本 第2段");
+    expect(out).not.toContain("转到此单元格");
+    expect(out).not.toMatch(/<button[^>]*data-testid="finding-/);
   });
 
   it("previews generated text: headings, numbers with their source, highlighted markers", () => {
