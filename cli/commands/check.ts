@@ -5,6 +5,7 @@ import { readWorkbook } from "../adapters/workbook";
 import { decodeText } from "../adapters/text";
 import { parseArgs, type CliIO, type Command } from "../io";
 import { checkWorkbook } from "../../src/checks";
+import { TABLE_KEYS } from "../../src/model/types";
 import { reportText } from "../../src/checks/report";
 import type { Finding } from "../../src/findings";
 import { JuesuanError } from "../../src/money/errors";
@@ -50,22 +51,26 @@ export const check: Command = async (args, io) => {
     try {
       const snapshot = await readWorkbook(path.resolve(io.cwd, file));
       const r = checkWorkbook(snapshot, { narrativeText, narrativeTextName: narrativeText !== undefined ? path.basename(String(flags.text)) : undefined });
-      results.push({ file, findings: r.findings, summary: r.summary });
+      const nothing = TABLE_KEYS.every((k) => !r.model.tables[k]) && !r.model.narrative && narrativeText === undefined;
+      if (nothing) unreadable++;
+      results.push({ file, findings: r.findings, summary: r.summary, ...(nothing ? { problem: "没有可检查的内容（未识别到公开表和情况说明）" } : {}) });
       if (!flags.json) {
         io.stdout(`${positional.length > 1 ? `\n━━ ${file} ━━\n` : ""}${reportText(r.findings, r.model.recognition, { file: path.basename(file) })}\n`);
       }
     } catch (e) {
-      if (!(e instanceof JuesuanError) || positional.length === 1) throw e;
+      if (positional.length === 1) throw e;
+      // In a batch a file that fails gets its named row and the run goes on; an unexpected error says so.
       unreadable++;
-      results.push({ file, findings: [], summary: { error: 0, warning: 0, info: 0 }, problem: e.message });
-      if (!flags.json) io.stderr(`\n${file}：${e.message}\n`);
+      const problem = e instanceof JuesuanError ? e.message : `检查时出现内部错误（${e instanceof Error ? e.message : String(e)}），请把该工作簿反馈给开发者`;
+      results.push({ file, findings: [], summary: { error: 0, warning: 0, info: 0 }, problem });
+      if (!flags.json) io.stderr(`\n${file}：${problem}\n`);
     }
   }
   progress(io, positional.length, positional.length, "");
   if (flags.json) io.stdout(JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + "\n");
   const total = results.reduce((s, r) => ({ error: s.error + r.summary.error, warning: s.warning + r.summary.warning, info: s.info + r.summary.info }), { error: 0, warning: 0, info: 0 });
   if (positional.length > 1) {
-    io.stderr(`共检查 ${positional.length} 个工作簿${unreadable ? `（${unreadable} 个无法读取）` : ""}：错误 ${total.error} 条，提示 ${total.warning} 条，信息 ${total.info} 条。\n`);
+    io.stderr(`共检查 ${positional.length} 个工作簿${unreadable ? `（${unreadable} 个无法读取或没有可检查的内容）` : ""}：错误 ${total.error} 条，提示 ${total.warning} 条，信息 ${total.info} 条。\n`);
   }
   if (unreadable > 0 && total.error === 0) return 2;
   return total.error > 0 ? 1 : 0;

@@ -85,7 +85,7 @@ function recognitionFindings(model: ReportModel, hasNarrative: boolean): Finding
     const key = found.length >= 5 ? "missingRequiredTable" : "missingTable";
     for (const k of model.recognition.missing) out.push(recognitionFinding(key, { table: tableDisplayName(k) }));
   } else {
-    out.push(recognitionFinding("noTables"));
+    out.push(recognitionFinding(hasNarrative ? "noTables" : "nothingToCheck"));
   }
   if (!model.supplement && found.length > 0) out.push(recognitionFinding("noSupplement"));
   for (const u of model.recognition.unknownSupplementLabels) {

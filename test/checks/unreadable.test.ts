@@ -136,4 +136,20 @@ describe("the CLI says it at the cell", () => {
     expect(text).toMatch(/【请填写：收、支总计（公开01表C\d+的公式未计算/);
     expect(t.err()).toMatch(/无法读取为金额（公式没有计算结果）/);
   });
+
+  test("a batch with files that are not reports: each gets its named row, the JSON is complete, exit 2 without errors", async () => {
+    fs.writeFileSync(path.join(dir, "zip.xlsx"), Buffer.from("PK\x03\x04garbage", "latin1"));
+    fs.writeFileSync(path.join(dir, "empty.xlsx"), Buffer.alloc(0));
+    fs.writeFileSync(path.join(dir, "list.csv"), "单位,金额\n甲,1\n");
+    const files = ["uncached.xlsx", "zip.xlsx", "empty.xlsx", "list.csv"];
+    const t = io(dir);
+    expect(await main(["check", ...files, "--json"], t.cli)).toBe(2);
+    const j = JSON.parse(t.out()) as { file: string; problem?: string }[];
+    expect(j.map((r) => r.file)).toEqual(files);
+    expect(j[0].problem).toBeUndefined();
+    expect(j[1].problem).toMatch(/压缩包/);
+    expect(j[2].problem).toMatch(/空文件/);
+    expect(j[3].problem).toMatch(/没有可检查的内容/);
+    expect(t.err()).toMatch(/共检查 4 个工作簿（3 个无法读取或没有可检查的内容）/);
+  });
 });
