@@ -1,30 +1,38 @@
 import { JuesuanError } from "../src/money/errors";
 import { commands } from "./commands";
-import type { CliIO } from "./io";
+import { COMMAND_HELP, allowedOptions, commandHelp, overview } from "./help";
+import { parseArgs, type CliIO } from "./io";
 
-const USAGE = `决算助手 juesuan —— 部门决算公开报表的检查与情况说明生成
-
-用法：
-  juesuan inspect <文件.xlsx> [--json]             识别工作簿中的九张公开表、补充数据和情况说明
-  juesuan check <文件.xlsx>… [--json] [--text 说明.txt]  一致性检查（表内、表间、说明与表格）
-  juesuan narrate <文件.xlsx> [--template sichuan-2020|national-2024] [--out 文件.txt|文件.docx]
-                                                  生成情况说明
-  juesuan perf <文件.xlsx> [--json]                项目绩效目标完成情况表的检查与评分
-`;
+/** The overview of every command, exit codes included (cli/help.ts). */
+const usage = (): string => overview(Object.keys(commands));
 
 /** Runs the CLI; returns the exit code. Never throws: unexpected errors become a Chinese message and exit 2. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === "help" && rest[0] && commands[rest[0]]) {
+    io.stdout(commandHelp(rest[0]) ?? usage());
+    return 0;
+  }
   if (!name || name === "--help" || name === "-h" || name === "help") {
-    io.stdout(USAGE);
+    io.stdout(usage());
     return name ? 0 : 2;
   }
   const command = commands[name];
   if (!command) {
-    io.stderr(`未知命令“${name}”。\n\n${USAGE}`);
+    io.stderr(`未知命令“${name}”。\n\n${usage()}`);
     return 2;
   }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    const help = commandHelp(name);
+    if (help) {
+      io.stdout(help);
+      return 0;
+    }
+  }
   try {
+    // An option the command does not take is an error that names it (not silently ignored).
+    const allowed = allowedOptions(name);
+    if (allowed) parseArgs(rest, COMMAND_HELP[name]?.valued ?? [], { flags: allowed, command: name });
     return await command(rest, io);
   } catch (e) {
     if (e instanceof JuesuanError) io.stderr(`错误：${e.message}\n`);
