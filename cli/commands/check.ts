@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { readWorkbook } from "../adapters/workbook";
-import { decodeText } from "../adapters/text";
+import { readNarrativeFile } from "../adapters/narrativeFile";
 import { parseArgs, type CliIO, type Command } from "../io";
 import { checkWorkbook } from "../../src/checks";
 import { TABLE_KEYS } from "../../src/model/types";
@@ -36,9 +36,7 @@ export const check: Command = async (args, io) => {
   if (typeof flags.text === "string") {
     const p = path.resolve(io.cwd, flags.text);
     if (!fs.existsSync(p)) throw new JuesuanError("file-not-found", `找不到情况说明文本文件“${flags.text}”`);
-    const decoded = decodeText(fs.readFileSync(p));
-    if (decoded.garbled) throw new JuesuanError("text-garbled", `情况说明文本文件“${flags.text}”的编码无法识别（既不是 UTF-8 也不是 GBK），请另存为 UTF-8 文本后重试`);
-    narrativeText = decoded.text;
+    narrativeText = await readNarrativeFile(p, String(flags.text));
   } else if (flags.text === true) {
     io.stderr("--text 后面需要给出情况说明文本文件的路径\n");
     return 2;
