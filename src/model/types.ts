@@ -151,6 +151,8 @@ export interface RecognitionReport {
   duplicates?: { key: TableKey; used: Source & { hidden?: boolean }; skipped: (Source & { hidden?: boolean })[]; reason: string }[];
   /** Chosen tables from which no data row could be read (and that do not say 本表无数据). */
   emptyTables?: TableKey[];
+  /** Tables beyond the nine (src/data/tables.json entries with extra: true), recognised and named. */
+  extraTables?: { id: string; name: string; sheet: string; cell: string; title: string }[];
   /** Readable Chinese lines for the user. */
   messages: string[];
 }
@@ -165,6 +167,16 @@ export interface ReportModel {
   narrative?: Narrative;
   forms: FormLocation[];
   recognition: RecognitionReport;
+  /** Tables beyond the nine, read like them (their sums are checked by src/checks/rules/extraTables.ts). */
+  extraTables?: ExtraTable[];
+}
+
+/** A table some sets publish beyond the nine (项目支出决算表, 三公 + 机关运行经费, 基本支出决算明细表…). */
+export interface ExtraTable {
+  /** Its id in src/data/tables.json (e.g. "X-project"). */
+  id: string;
+  name: string;
+  table: TableModel;
 }
 
 /** Where the user says a table is, when recognition fails. Stored in workbook settings under OVERRIDES_SETTING. */

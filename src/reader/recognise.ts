@@ -10,6 +10,7 @@ import { parseOverrides } from "./overrides";
 import { SheetIndex, parseTable, type ParsedTable } from "./table";
 import { duplicateText, unreadableText } from "./findings";
 import { SUPPLEMENT_SHEET_NAMES, findSupplementHeader, readSupplement } from "./supplement";
+import { assignExtraHits, isExtraKey, readExtraTables } from "./extraTables";
 
 export { parseOverrides, serialiseOverrides } from "./overrides";
 
@@ -97,6 +98,9 @@ export function readReport(snapshot: WorkbookSnapshot, options: ReadOptions = {}
       }
     }
   });
+
+  // A title shared by a nine-table and a table beyond the nine (data: insteadOf) is the extra one beside the other title.
+  assignExtraHits(hits, titleKey);
 
   const boundaryRows = (si: number): number[] =>
     [...hits.filter((h) => h.sheet === si).map((h) => h.row), ...formRows.filter((f) => f.sheet === si).map((f) => f.row)].sort((a, b) => a - b);
@@ -220,6 +224,11 @@ export function readReport(snapshot: WorkbookSnapshot, options: ReadOptions = {}
     for (let r = Math.max(ix.top, c.hit.row - 2); r < c.hit.row; r++) for (const [, v] of ix.rowCells(r)) vote(cellText(v));
   }
 
+  // Tables beyond the nine: recognised and named, never one of the nine, the 情况说明 or the 补充数据.
+  const extra = readExtraTables(sheets, hits.filter((h) => isExtraKey(h.key)), endRowFor);
+  for (const si of extra.sheetIndexes) tableSheets.add(si);
+  if (extra.report.length) recognition.extraTables = extra.report;
+
   // Narrative: a non-table sheet named …情况说明… (or whose title says so), else one named …说明….
   let narrative: Narrative | undefined;
   // Visible sheets first (a stable sort keeps the workbook order within each group).
@@ -315,13 +324,14 @@ export function readReport(snapshot: WorkbookSnapshot, options: ReadOptions = {}
   if (recognition.narrative) lines.push(`已读取情况说明：工作表“${recognition.narrative.sheet}”，${recognition.narrative.paragraphs}段`);
   else lines.push("未找到情况说明工作表");
   if (forms.length) lines.push(`找到${forms.length}张项目绩效表`);
-  recognition.messages = [...lines, ...messages];
+  recognition.messages = [...lines, ...extra.messages, ...messages];
 
   const model: ReportModel = { template, tables, forms, recognition };
   if (year !== undefined) model.year = year;
   if (unitName) model.unitName = unitName;
   if (supplement) model.supplement = supplement;
   if (narrative) model.narrative = narrative;
+  if (extra.tables.length) model.extraTables = extra.tables;
   return model;
 }
 

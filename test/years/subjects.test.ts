@@ -64,7 +64,7 @@ describe("the 科目 data carries editions and sources", () => {
 
   it("every text rename agrees with its code's alias in subjects.json", () => {
     for (const r of renames.renames) {
-      const e = (subjects.functional as Record<string, SubjectEntry>)[r.code];
+      const e = (subjects.functional as unknown as Record<string, SubjectEntry>)[r.code];
       expect(e).toBeDefined();
       expect(Object.keys(sources)).toContain(r.source);
       expect(e.aliases?.some((a) => a.renamedIn === r.since && (a.name === r.old || a.name.startsWith(r.old)))).toBe(true);
@@ -79,11 +79,11 @@ describe("the 科目 data carries editions and sources", () => {
     expect(s.title).toContain("财预〔2025〕41号");
     expect(s.verified).toBe(true);
     for (const code of ["22911", "23107", "2170404"]) {
-      const e = (subjects.functional as Record<string, SubjectEntry>)[code];
+      const e = (subjects.functional as unknown as Record<string, SubjectEntry>)[code];
       expect({ code, source: e.source, from: e.valid![0] }).toEqual({ code, source: "mof-2025-41", from: 2025 });
     }
     // what could not be verified says so
-    const e22198 = (subjects.functional as Record<string, SubjectEntry>)["22198"];
+    const e22198 = (subjects.functional as unknown as Record<string, SubjectEntry>)["22198"];
     expect(e22198.verified).toBe(false);
     expect(e22198.name).toBe("超长期特别国债安排的支出");
   });
