@@ -19,7 +19,7 @@ export { compareValues, parseValue, targetProblem, actualProblem } from "./compa
 export type { CompareResult, CompareKind, ParsedValue, Comparator } from "./compare";
 export { checkForms, checkForm, formRate, projectName } from "./check";
 export type { PerfCheckResult, FormCheck } from "./check";
-export { scoreForm, gradeOf, indicatorScore, DEFAULT_SCORING } from "./score";
+export { scoreForm, gradeOf, indicatorScore, DEFAULT_SCORING, gradesFor, gradeLabels, gradeRegionOf, scoringForRegion } from "./score";
 export type { ScoringConfig, FormScore, IndicatorScore, GroupScore } from "./score";
 export { parseNarrative, readPerfContext, perfContextFromModel } from "./context";
 export type { PerfContext, PerfParagraph, PerfCountKey, SanGongItem } from "./context";

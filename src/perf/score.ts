@@ -1,5 +1,6 @@
 import type Decimal from "decimal.js";
 import scoringData from "../data/perf/scoring.json";
+import gradesData from "../data/perf/grades.json";
 import type { Finding } from "../findings";
 import { D, HUNDRED, round, sum } from "../money/decimal";
 import { formatNumber } from "../money/format";
@@ -67,6 +68,37 @@ function mergeConfig(config?: Partial<ScoringConfig>): ScoringConfig {
     qualitative: { ...DEFAULT_SCORING.qualitative, ...(config.qualitative ?? {}) },
     grades: config.grades ?? DEFAULT_SCORING.grades,
   };
+}
+
+/** A region's grade labels and bands (src/data/perf/grades.json). */
+export interface RegionGrades {
+  name: string;
+  source: string;
+  verified: boolean;
+  bandsVerified: boolean;
+  note?: string;
+  grades: { min: string; grade: string }[];
+}
+const GRADES = gradesData as unknown as { default: string; regions: Record<string, RegionGrades>; templates: Record<string, string> };
+
+/** The region a report template implies (national-2024 → shanghai), else the default (财预〔2020〕10号). */
+export function gradeRegionOf(template?: string): string {
+  return (template && GRADES.templates[template]) || GRADES.default;
+}
+
+/** The grade labels and bands of a region (unknown region → the default's). */
+export function gradesFor(region?: string): RegionGrades {
+  return GRADES.regions[region ?? GRADES.default] ?? GRADES.regions[GRADES.default];
+}
+
+/** The labels of a region's grades, best first (优、良、合格、不合格 for Shanghai). */
+export function gradeLabels(region?: string): string[] {
+  return [...gradesFor(region).grades].sort((a, b) => new D(b.min).cmp(new D(a.min))).map((g) => g.grade);
+}
+
+/** Scoring with a region's grade labels: pass as `config` to scoreForm / perfReport. */
+export function scoringForRegion(region?: string): Partial<ScoringConfig> {
+  return { grades: gradesFor(region).grades };
 }
 
 export function gradeOf(total: Decimal, config: ScoringConfig = DEFAULT_SCORING): string {
