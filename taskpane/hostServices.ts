@@ -13,6 +13,8 @@ import { paragraphsFromText } from "../src/narrative/paragraphs";
 import { blankFormCells, perfReportOf, readForms, readPerfContext } from "../src/perf";
 import { readReport, serialiseOverrides } from "../src/reader";
 import type { Finding } from "../src/findings";
+import { fingerprints } from "../src/review/fingerprint";
+import { MARKS_SETTING_KEY, parseMarks, serializeMarks } from "../src/review/marks";
 import type { SheetSnapshot, WorkbookSnapshot } from "../src/workbook/snapshot";
 import { toPerfFormViews } from "./components/perf/toView";
 import {
@@ -62,6 +64,17 @@ function isHidden(sheet: SheetSnapshot): boolean {
   return v === "hidden" || v === "veryHidden";
 }
 
+/** A finding given a note by withReadFindings → the finding as checked (its fingerprint is the checked one's). */
+const CHECKED = new WeakMap<Finding, Finding>();
+
+/** Fingerprints of the pane's findings: those of the findings as checked (as `juesuan review` computes them). */
+export function paneFingerprints(checked: Finding[], shown: Finding[]): string[] {
+  const fps = fingerprints(checked);
+  const byFinding = new Map(checked.map((f, i) => [f, fps[i]] as const));
+  const extra = fingerprints(shown);
+  return shown.map((f, i) => byFinding.get(CHECKED.get(f) ?? f) ?? extra[i]);
+}
+
 /**
  * What the read could not do becomes findings on those sheets; findings on sheets the user cannot see
  * say so in their message, and each such sheet gets one line saying how many findings it holds.
@@ -83,7 +96,9 @@ export function withReadFindings(findings: Finding[], snapshot: WorkbookSnapshot
       continue;
     }
     perHidden.set(f.sheet!, (perHidden.get(f.sheet!) ?? 0) + 1);
-    out.push({ ...f, message: `${f.message}（该工作表已${how}）` });
+    const noted = { ...f, message: `${f.message}（该工作表已${how}）` };
+    CHECKED.set(noted, f);
+    out.push(noted);
   }
   for (const [sheet, n] of perHidden) {
     out.push({
@@ -167,8 +182,14 @@ export function createHostServices(options: HostServicesOptions = {}): PaneServi
       const pasted = opts?.narrativeText !== undefined;
       const r = checkWorkbook(snapshot, pasted ? { narrativeText: opts?.narrativeText, narrativeTextName: pastedName } : {});
       const paragraphs = pasted ? paragraphsFromText(opts!.narrativeText!) : (r.model.narrative?.paragraphs ?? []);
+      const shown = withReadFindings(r.findings, snapshot, notices);
+      // The marks come with the same read (the snapshot holds the add-in's settings): no extra sync.
+      const parsedMarks = parseMarks(snapshot.settings?.[MARKS_SETTING_KEY]);
       return {
-        findings: withReadFindings(r.findings, snapshot, notices),
+        findings: shown,
+        fingerprints: paneFingerprints(r.findings, shown),
+        marks: parsedMarks.marks,
+        ...(parsedMarks.problems.length > 0 ? { marksProblems: parsedMarks.problems } : {}),
         recognition: r.model.recognition,
         file: options.fileName?.(),
         sheetNames: snapshot.sheets.map((s) => s.name),
@@ -237,6 +258,17 @@ export function createHostServices(options: HostServicesOptions = {}): PaneServi
     },
     async saveOverrides(o) {
       await saveSetting(OVERRIDES_SETTING, serialiseOverrides(o), excel);
+    },
+    async saveMarks(marks) {
+      // Excel.SettingCollection.add "sets or adds the specified setting to the workbook"; a setting is
+      // "persisted to the document (per file, per add-in)", so the marks travel with the file
+      // (https://learn.microsoft.com/javascript/api/excel/excel.settingcollection,
+      // https://learn.microsoft.com/javascript/api/excel/excel.setting). The Common API's Office.Settings
+      // (Office.context.document.settings.set + saveAsync, "saved per add-in and per document",
+      // https://learn.microsoft.com/javascript/api/office/office.settings) would do as well; the Excel API
+      // is used, like the table overrides, so that the write is one context.sync (saveSetting) and the
+      // marks are read with the workbook snapshot, in the read's one sync.
+      await saveSetting(MARKS_SETTING_KEY, serializeMarks(marks), excel);
     },
     async copyText(text: string) {
       await (options.copy ?? copyToClipboard)(text);

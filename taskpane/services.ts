@@ -12,6 +12,7 @@ import type { RecognitionReport, TableOverrides, TemplateId } from "../src/model
 import type { GeneratedNarrative } from "../src/narrative/generateTypes";
 import type { NarrativeSection, PastedText } from "../src/checks/report";
 import type { PerfFormView } from "./components/perf/types";
+import type { Marks } from "../src/review/marks";
 
 export type { PerfFormView } from "./components/perf/types";
 export type { NarrativeSection, PastedText } from "../src/checks/report";
@@ -30,6 +31,12 @@ export interface CheckOutcome {
   narrativeSections?: NarrativeSection[];
   /** When pasted text was checked instead of the workbook's 情况说明: the name its findings carry and its paragraphs' first lines. */
   pasted?: PastedText;
+  /** Fingerprint of each finding (src/review/fingerprint.ts `fingerprints`, same order as `findings`). */
+  fingerprints?: string[];
+  /** The workbook's 已核实 marks (setting juesuan.marks), read with the workbook. */
+  marks?: Marks;
+  /** What of the stored marks could not be read (Chinese), when anything. */
+  marksProblems?: string[];
 }
 
 /** Where to go in the workbook: activate the sheet, then select the cell (or column A of row). */
@@ -68,6 +75,11 @@ export interface PaneServices {
   insertBlankForm(projectName: string): Promise<{ sheet: string }>;
   /** Saves the table overrides into the workbook settings (this clears Excel's Undo history; the pane warns first). */
   saveOverrides(o: TableOverrides): Promise<void>;
+  /**
+   * Stores the 已核实 marks in the workbook (setting juesuan.marks: one write sync; like every setting
+   * this clears Excel's Undo history, the pane says so). Absent: the pane offers no marking.
+   */
+  saveMarks?(marks: Marks): Promise<void>;
   /** Puts text on the clipboard. */
   copyText(text: string): Promise<void>;
 }

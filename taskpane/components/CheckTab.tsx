@@ -10,7 +10,7 @@ import {
   Text,
   Caption1,
 } from "@fluentui/react-components";
-import { ChevronDownRegular, ChevronRightRegular, CopyRegular, PlayRegular } from "@fluentui/react-icons";
+import { ArrowUndoRegular, CheckmarkCircleRegular, ChevronDownRegular, ChevronRightRegular, CopyRegular, PlayRegular } from "@fluentui/react-icons";
 import type { Finding, Severity } from "../../src/findings";
 import { reportText, type FindingOrder } from "../../src/checks/report";
 import { fill } from "../../src/money/wording";
@@ -27,7 +27,10 @@ import {
   type SeverityFilter,
 } from "./findingsModel";
 import { FindingList, type FindingRoving } from "./FindingList";
-import { Busy, ErrorBar, SeverityIcon, SeverityTag, SuccessBar, useCommonStyles, useServiceCall } from "./common";
+import { Busy, ConfirmDialog, ErrorBar, SeverityIcon, SeverityTag, SuccessBar, useCommonStyles, useServiceCall } from "./common";
+import { guidanceFor } from "../../src/review/guidance";
+import { MAX_NOTE, type Marks } from "../../src/review/marks";
+import { openSummary, withReopened, withVerified } from "./marksModel";
 
 const useStyles = makeStyles({
   group: {
@@ -43,7 +46,22 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   hint: { color: tokens.colorNeutralForeground2 },
+  guidance: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  markRow: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
 });
+
+/** Basis and what to do, from the rule data (src/review/guidance.ts), under a finding. */
+const Guidance: React.FC<{ finding: Finding }> = ({ finding }) => {
+  const styles = useStyles();
+  const common = useCommonStyles();
+  const g = guidanceFor(finding);
+  return (
+    <>
+      <span className={`${styles.guidance} ${common.wrap}`} data-testid="finding-basis">依据：{g.basisText}</span>
+      <span className={`${styles.guidance} ${common.wrap}`} data-testid="finding-action">处理：{g.action}</span>
+    </>
+  );
+};
 
 export interface CheckTabProps {
   services: PaneServices;
@@ -56,7 +74,8 @@ const GroupView: React.FC<{
   outcome: CheckOutcome;
   onActivate(f: Finding): void;
   roving: FindingRoving;
-}> = ({ group, outcome, onActivate, roving }) => {
+  renderBelow?: (f: Finding, index: number, tabIndex: number) => React.ReactNode;
+}> = ({ group, outcome, onActivate, roving, renderBelow }) => {
   const styles = useStyles();
   const common = useCommonStyles();
   // A group of one severity says its count in its title.
@@ -84,6 +103,7 @@ const GroupView: React.FC<{
         onActivate={onActivate}
         testIdPrefix={`finding-${group.id}`}
         roving={roving}
+        renderBelow={renderBelow}
       />
     </section>
   );
@@ -99,6 +119,12 @@ export const CheckTab: React.FC<CheckTabProps> = ({ services, outcome, onOutcome
   const [copied, setCopied] = React.useState(false);
   const [order, setOrder] = React.useState<FindingOrder>("severity");
   const [active, setActive] = React.useState(0);
+  const [marksState, setMarksState] = React.useState<{ of: CheckOutcome | null; marks?: Marks }>({ of: null });
+  const [marking, setMarking] = React.useState<{ finding: Finding; fingerprint: string } | null>(null);
+  const [note, setNote] = React.useState("");
+  const [showVerified, setShowVerified] = React.useState(false);
+  const [markNotice, setMarkNotice] = React.useState<string | null>(null);
+  const focusAfterMark = React.useRef<number | null>(null);
   const summaryRef = React.useRef<HTMLDivElement>(null);
   const resultsRef = React.useRef<HTMLDivElement>(null);
   const focusSummary = React.useRef(false);
@@ -128,10 +154,46 @@ export const CheckTab: React.FC<CheckTabProps> = ({ services, outcome, onOutcome
     await call.run("定位", "正在定位……", () => services.navigate(target));
   };
 
+  // Marks made in this pane since the run; the run's own marks otherwise.
+  const marks = outcome && marksState.of === outcome ? marksState.marks : outcome?.marks;
+  const canMark = Boolean(services.saveMarks) && outcome !== null;
+
+  const storeMarks = async (next: Marks, done: string, focusIndex?: number) => {
+    if (!outcome || !services.saveMarks) return;
+    const save = services.saveMarks.bind(services);
+    const ok = await call.run("保存已核实标记", "正在保存到工作簿……", async () => {
+      await save(next);
+      return true;
+    });
+    if (ok) {
+      if (focusIndex !== undefined) focusAfterMark.current = focusIndex;
+      setMarksState({ of: outcome, marks: next });
+      setMarkNotice(done);
+    }
+  };
+
+  const confirmMark = async () => {
+    if (!marking) return;
+    const m = marking;
+    setMarking(null);
+    await storeMarks(withVerified(marks, m.fingerprint, note.slice(0, MAX_NOTE)), "已标记为已核实，已保存到工作簿。", active);
+  };
+
+  const reopenMark = async (fp: string) => {
+    await storeMarks(withReopened(marks, fp), "已重新打开，该问题回到待处理列表。");
+  };
+
   const copyReport = async () => {
     if (!outcome) return;
     setCopied(false);
-    const text = reportText(outcome.findings, outcome.recognition, { file: outcome.file, sections: outcome.narrativeSections, pasted: outcome.pasted, order });
+    const open = view ? outcome.findings.filter((f) => !view.verified.some((v) => v.finding === f)) : outcome.findings;
+    const text = reportText(open, outcome.recognition, {
+      file: outcome.file,
+      sections: outcome.narrativeSections,
+      pasted: outcome.pasted,
+      order,
+      verified: view?.verified.map((v) => ({ finding: v.finding, note: v.mark.note })),
+    });
     const done = await call.run("复制检查报告", "正在复制……", async () => {
       await services.copyText(text);
       return true;
@@ -140,8 +202,52 @@ export const CheckTab: React.FC<CheckTabProps> = ({ services, outcome, onOutcome
   };
 
   const view = outcome
-    ? findingsView(outcome.findings, filter, { recognition: outcome.recognition, sections: outcome.narrativeSections, pasted: outcome.pasted, order })
+    ? findingsView(outcome.findings, filter, {
+        recognition: outcome.recognition,
+        sections: outcome.narrativeSections,
+        pasted: outcome.pasted,
+        order,
+        marks,
+        fingerprints: outcome.fingerprints,
+      })
     : null;
+
+  // After marking, the focus goes to the finding that took the marked one's place (or the summary).
+  React.useEffect(() => {
+    if (focusAfterMark.current === null || !view) return;
+    const i = Math.min(focusAfterMark.current, view.shown - 1);
+    focusAfterMark.current = null;
+    const el = i >= 0 ? resultsRef.current?.querySelector<HTMLElement>(`[data-finding-index="${i}"]`) : null;
+    if (el) {
+      setActive(i);
+      el.focus();
+    } else summaryRef.current?.focus();
+  });
+
+  const renderBelow = (f: Finding, _index: number, tabIndex: number) => (
+    <>
+      <Guidance finding={f} />
+      {canMark ? (
+        <span className={styles.markRow}>
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<CheckmarkCircleRegular />}
+            tabIndex={tabIndex}
+            onClick={() => {
+              const fp = view?.fingerprintOf.get(f);
+              if (!fp) return;
+              setNote("");
+              setMarking({ finding: f, fingerprint: fp });
+            }}
+            data-testid="mark-verified"
+          >
+            标记为已核实
+          </Button>
+        </span>
+      ) : null}
+    </>
+  );
 
   const toggle = (s: Severity) => {
     setActive(0);
@@ -205,7 +311,7 @@ export const CheckTab: React.FC<CheckTabProps> = ({ services, outcome, onOutcome
       {outcome && view ? (
         <>
           <div className={common.row} role="group" aria-label="检查结果统计" data-testid="check-summary" tabIndex={-1} ref={summaryRef}>
-            <Text weight="semibold">共 {view.total} 条</Text>
+            <Text weight="semibold">{openSummary(view.total, view.verified.length)}</Text>
             {SEVERITY_ORDER.map((s) => (
               <span key={s} data-testid={`check-count-${s}`}>
                 <SeverityTag severity={s} count={view.counts[s]} />
@@ -263,10 +369,69 @@ export const CheckTab: React.FC<CheckTabProps> = ({ services, outcome, onOutcome
               role="region"
             >
               {view.groups.map((g) => (
-                <GroupView key={`${order}-${g.id}`} group={g} outcome={outcome} onActivate={activate} roving={rovingOf(g)} />
+                <GroupView key={`${order}-${g.id}`} group={g} outcome={outcome} onActivate={activate} roving={rovingOf(g)} renderBelow={renderBelow} />
               ))}
             </div>
           )}
+          {markNotice ? (
+            <Text size={200} role="status" data-testid="mark-notice">
+              {markNotice}
+            </Text>
+          ) : null}
+          {outcome.marksProblems?.length ? (
+            <SuccessBar intent="warning" testId="marks-problems">
+              {outcome.marksProblems.join("；")}。
+            </SuccessBar>
+          ) : null}
+          {view.verified.length > 0 ? (
+            <section className={styles.group} aria-labelledby="check-verified-toggle" data-testid="check-verified">
+              <Button
+                id="check-verified-toggle"
+                appearance="subtle"
+                icon={showVerified ? <ChevronDownRegular /> : <ChevronRightRegular />}
+                aria-expanded={showVerified}
+                aria-controls="check-verified-list"
+                onClick={() => setShowVerified((v) => !v)}
+                data-testid="check-verified-toggle"
+              >
+                {fill(reportTexts.verifiedGroup, { n: view.verified.length })}
+              </Button>
+              {showVerified ? (
+                <div id="check-verified-list">
+                  <FindingList
+                    findings={view.verified.map((v) => v.finding)}
+                    recognition={outcome.recognition}
+                    pasted={outcome.pasted}
+                    onActivate={activate}
+                    testIdPrefix="verified"
+                    renderBelow={(f, i) => {
+                      const v = view.verified[i];
+                      return (
+                        <>
+                          <span className={styles.guidance}>
+                            已核实{v.mark.note ? `：${v.mark.note}` : "（无说明）"}
+                          </span>
+                          <span className={styles.markRow}>
+                            <Button
+                              size="small"
+                              appearance="subtle"
+                              icon={<ArrowUndoRegular />}
+                              onClick={() => void reopenMark(v.fingerprint)}
+                              data-testid={`reopen-${i}`}
+                              disabled={!services.saveMarks || call.busy !== null}
+                              aria-label={`重新打开：${f.message}`}
+                            >
+                              重新打开
+                            </Button>
+                          </span>
+                        </>
+                      );
+                    }}
+                  />
+                </div>
+              ) : null}
+            </section>
+          ) : null}
           {outcome.recognition.missing.length > 0 ? (
             <SuccessBar intent="warning" testId="check-missing-tables">
               有 {outcome.recognition.missing.length} 张报表未识别，相关检查已跳过。请在“识别”页签中指定它们所在的工作表。
@@ -276,6 +441,19 @@ export const CheckTab: React.FC<CheckTabProps> = ({ services, outcome, onOutcome
       ) : !call.busy ? (
         <Text className={styles.hint}>按“开始检查”读取当前工作簿，检查报表之间、报表与情况说明之间的勾稽关系。</Text>
       ) : null}
+      <ConfirmDialog
+        open={marking !== null}
+        title="标记为已核实？"
+        onConfirm={() => void confirmMark()}
+        onCancel={() => setMarking(null)}
+        testId="mark-dialog"
+        confirmLabel="标记为已核实"
+      >
+        <span className={common.wrap}>{marking ? marking.finding.message : ""}</span>
+        <Field label="核实说明（可选）" hint="例如：已与财务核对，无需修改。标记保存在本工作簿中，随文件一起保存；保存会清空 Excel 的“撤销”历史。">
+          <Textarea value={note} onChange={(_, d) => setNote(d.value)} maxLength={MAX_NOTE} rows={3} data-testid="mark-note" />
+        </Field>
+      </ConfirmDialog>
     </div>
   );
 };

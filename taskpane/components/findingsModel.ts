@@ -19,6 +19,9 @@ import {
   type PastedText,
 } from "../../src/checks/report";
 import type { NavigateTarget } from "../services";
+import type { Marks } from "../../src/review/marks";
+import { isRecognitionNote } from "../../src/checks/report";
+import { splitByMarks, type VerifiedItem } from "./marksModel";
 
 export { SEVERITY_ORDER, SEVERITY_LABEL, detailText, groupFindings, locationText, summarise };
 export type { FindingGroup, FindingOrder };
@@ -48,23 +51,31 @@ export interface ViewContext {
   pasted?: PastedText;
   /** Errors first (default) or by place. */
   order?: FindingOrder;
+  /** The workbook's 已核实 marks and the findings' fingerprints (same order as the findings). */
+  marks?: Marks;
+  fingerprints?: string[];
 }
 
 export interface FindingsView {
-  /** Counts over all findings of the report (the filter does not change them; recognition notes are not counted). */
+  /** Counts of the open findings of the report (the filter does not change them; notes and 已核实 ones are not counted). */
   counts: Record<Severity, number>;
   /** Groups of the findings that pass the filter; empty groups are dropped. */
   groups: FindingGroup[];
   /** How many findings pass the filter. */
   shown: number;
-  /** Findings of the report (recognition notes excluded). */
+  /** Open findings of the report (recognition notes and 已核实 ones excluded). */
   total: number;
   /** What the reader could not use (R-3 …): shown in the 识别 tab, said here in one line. */
   notes: Finding[];
+  /** Findings marked 已核实 (folded into their own group), in input order. */
+  verified: VerifiedItem[];
+  /** Fingerprint of every finding given. */
+  fingerprintOf: Map<Finding, string>;
 }
 
 export function findingsView(findings: Finding[], filter: SeverityFilter, ctx: ViewContext = {}): FindingsView {
-  const { findings: own, notes } = splitNotes(findings);
+  const marked = splitByMarks(findings, ctx.marks, ctx.fingerprints);
+  const { findings: own, notes } = splitNotes(marked.open);
   const shownFindings = filterFindings(own, filter);
   return {
     counts: summarise(own),
@@ -72,6 +83,8 @@ export function findingsView(findings: Finding[], filter: SeverityFilter, ctx: V
     shown: shownFindings.length,
     total: own.length,
     notes,
+    verified: marked.verified.filter((v) => !isRecognitionNote(v.finding)),
+    fingerprintOf: marked.fingerprintOf,
   };
 }
 

@@ -13,6 +13,7 @@ import { FormView } from "../../taskpane/components/perf/PerfTab";
 import type { PerfFormView } from "../../taskpane/components/perf/types";
 import type { CheckOutcome, PaneServices } from "../../taskpane/services";
 import { findings, recognition, sections } from "./fixtures";
+import { fingerprints } from "../../src/review/fingerprint";
 
 const reject = () => Promise.reject(new Error("不应调用"));
 const services: PaneServices = {
@@ -56,6 +57,26 @@ describe("pane markup", () => {
     expect(out.includes("<script>alert")).toBe(false);
     expect(out).toContain("&lt;script&gt;");
     expect(out.includes("<img")).toBe(false);
+  });
+
+  it("offers 标记为已核实 on each open finding, with its basis and what to do; folds marked ones into 已核实 N 条", () => {
+    const fps = fingerprints(findings);
+    const outcome: CheckOutcome = {
+      findings,
+      recognition,
+      fingerprints: fps,
+      marks: { [fps[2]]: { status: "verified", note: "已核对", at: "2026-12-03T10:00:00.000Z" } },
+    };
+    const out = html(<CheckTab services={{ ...services, saveMarks: reject }} outcome={outcome} onOutcome={() => undefined} />);
+    expect(out).toContain("共 8 条待处理（已核实 1 条）");
+    expect(out.match(/data-testid="mark-verified"/g)).toHaveLength(8);
+    expect(out).toContain('data-testid="check-verified-toggle"');
+    expect(out).toContain("已核实 1 条");
+    expect(out).toContain('aria-expanded="false"');
+    expect(out).toContain("依据：");
+    expect(out).toContain("处理：");
+    // without a host that stores marks, no marking is offered
+    expect(html(<CheckTab services={services} outcome={outcome} onOutcome={() => undefined} />)).not.toContain('data-testid="mark-verified"');
   });
 
   it("shows the recognition report with dropdowns for missing tables", () => {
