@@ -2,6 +2,7 @@
  * `juesuan --help` and `juesuan <命令> --help`: usage, options, examples and exit codes of every command,
  * and the options each command takes (cli/main.ts rejects any other, naming it).
  */
+import { REVIEW_HELP } from "./commands/review";
 
 export interface CommandHelp {
   /** One line for the overview. */
@@ -60,6 +61,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     examples: ["juesuan perf 部门决算.xlsx", "juesuan perf 部门决算.xlsx --json"],
     exit: EXIT_CHECK,
   },
+  review: REVIEW_HELP,
 };
 
 /** Options of a command (without "--"), or undefined for a command without an entry here (not checked). */
