@@ -2,7 +2,7 @@
  * `juesuan --help` and `juesuan <命令> --help`: usage, options, examples and exit codes of every command,
  * and the options each command takes (cli/main.ts rejects any other, naming it).
  */
-import { REVIEW_HELP } from "./commands/review";
+import { REVIEW_HELP } from "./review/help";
 
 export interface CommandHelp {
   /** One line for the overview. */
