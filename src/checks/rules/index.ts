@@ -6,13 +6,14 @@ import { extraTables } from "./extraTables";
 import { procurement } from "./procurement";
 import { formText } from "./formText";
 import { reportYear } from "./reportYear";
+import { sectionSums } from "./sectionSums";
 import { subjectItems } from "./subjectItems";
 import { subjectNames } from "./subjectNames";
 import { tableSheets } from "./tableSheets";
 import type { ReportRule, RuleContext } from "./types";
 import { wording } from "./wording";
 
-export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear, subjectItems, basicItems, procurement, wording, formText, subjectNames, extraTables];
+export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear, subjectItems, basicItems, procurement, wording, formText, subjectNames, extraTables, sectionSums];
 
 export function runReportRules(ctx: RuleContext, rules: ReportRule[] = REPORT_RULES): Finding[] {
   return rules.flatMap((r) => r.check(ctx));
