@@ -5,6 +5,8 @@ export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   isTTY: boolean;
+  /** Whether stderr is a terminal: progress bars go there only then, never into a redirected report. */
+  stderrIsTTY?: boolean;
   cwd: string;
 }
 

@@ -19,7 +19,8 @@ export interface CheckJson {
 }
 
 function progress(io: CliIO, done: number, total: number, name: string): void {
-  if (!io.isTTY || total < 2) return;
+  // On stderr, and only when stderr is a terminal: `check *.xlsx > 报告.txt` still shows it, a log file never gets it.
+  if (!io.stderrIsTTY || total < 2) return;
   const width = 24;
   const filled = Math.round((done / total) * width);
   io.stderr(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${name.slice(0, 40).padEnd(40)}`);
