@@ -24,10 +24,13 @@ export interface PoolOptions {
 
 export const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
 
-/** Threads for `n` files: os.availableParallelism() (Node ≥ 18.14; os.cpus() before), never more than the files. */
+/**
+ * Threads for `n` files: up to os.availableParallelism() (Node ≥ 18.14; os.cpus() before), one per 8 files
+ * at least, as starting a worker costs about as much as checking a few files; fewer than 4 files in this thread.
+ */
 export function defaultWorkers(n: number): number {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  return n <= 1 ? 0 : Math.max(1, Math.min(cores, n));
+  return n < 4 ? 0 : Math.max(1, Math.min(cores, Math.ceil(n / 8)));
 }
 
 function spawn(): Worker {
