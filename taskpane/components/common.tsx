@@ -1,6 +1,5 @@
 import * as React from "react";
 import {
-  createFocusOutlineStyle,
   makeStyles,
   tokens,
   MessageBar,
@@ -74,7 +73,12 @@ export const useCommonStyles = makeStyles({
     },
   },
   /** A Dropdown (or other composite control) with the same visible focus outline as the buttons. */
-  focusOutline: createFocusOutlineStyle({ selector: "focus-within", style: { outlineWidth: tokens.strokeWidthThick, outlineRadius: tokens.borderRadiusMedium } }),
+  focusOutline: {
+    ":focus-within": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "2px",
+    },
+  },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorPaletteBlueForeground2 },
@@ -211,8 +215,19 @@ function useReturnFocus(open: boolean): () => void {
   return React.useCallback(() => {
     const el = opener.current;
     opener.current = null;
-    // after the dialog has unmounted (its focus trap would take the focus back)
-    if (el) setTimeout(() => { if (el.isConnected && document.activeElement === document.body) el.focus(); }, 0);
+    if (!el) return;
+    // Once the dialog has gone (it closes with a transition, and its focus trap holds the focus until then):
+    // give the focus back unless something else took it meanwhile (a result message, the next finding).
+    let tries = 0;
+    const attempt = () => {
+      const active = document.activeElement;
+      if (active && active !== document.body && active.closest('[role="dialog"], [role="alertdialog"]')) {
+        if (++tries < 40) setTimeout(attempt, 50);
+        return;
+      }
+      if ((!active || active === document.body) && el.isConnected) el.focus();
+    };
+    setTimeout(attempt, 0);
   }, []);
 }
 

@@ -17,9 +17,12 @@ import { perfReportOf, readForms, readPerfContext, reassessForm } from "../../sr
 import { readReport } from "../../src/reader";
 import { markers, markerSummary } from "../../taskpane/components/generateModel";
 import { formatNumberCell } from "../../preview/numberFormat";
+import { checkWorkbook } from "../../src/checks";
+import { narrativeSections } from "../../src/checks/report";
+import { ALL_SEVERITIES, findingsView } from "../../taskpane/components/findingsModel";
 import { cspViolations, type Browser, type PageLog } from "./browser";
 import { ROOT } from "./dist";
-import { EXAMPLE } from "./workbooks";
+import { EXAMPLE, brokenExample } from "./workbooks";
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts/e2e");
 const TIMEOUT = 30_000;
@@ -92,7 +95,157 @@ async function openTab(page: Page, tab: (typeof TABS)[number]): Promise<void> {
   }
 }
 
+async function loadFile(page: Page, file: string): Promise<void> {
+  await byId(page, "preview-file-input").setInputFiles(file);
+  await byId(page, "preview-file").filter({ hasText: path.basename(file) }).waitFor({ timeout: TIMEOUT });
+  await byId(page, "tab-check").waitFor({ state: "visible", timeout: TIMEOUT });
+}
+
+const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName ?? "");
+
+/** What the pane shows of a workbook by default (errors first), computed in Node with the project's code. */
+async function expectedView(file: string) {
+  const snapshot = await readXlsx(file);
+  const r = checkWorkbook(snapshot);
+  return findingsView(r.findings, ALL_SEVERITIES, { recognition: r.model.recognition, sections: narrativeSections(r.model.narrative?.paragraphs ?? []) });
+}
+
 export const paneLayoutScenarios: Scenario[] = [
+  {
+    name: "检查：错误在前，可切换按位置排列；回车开始检查后焦点在结果摘要；粘贴的文本按段落说明位置；无英文标签",
+    async run({ browser, origin }) {
+      const file = await brokenExample();
+      const expected = await expectedView(file);
+      const { page, log } = await open(browser, origin, 360);
+      await loadFile(page, file);
+      await byId(page, "check-run").focus();
+      await page.keyboard.press("Enter");
+      await byId(page, "check-summary").waitFor({ timeout: TIMEOUT });
+      await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "check-summary", undefined, { timeout: 5000 });
+      assert.match(await byId(page, "check-summary").innerText(), new RegExp(`共 ${expected.total} 条`));
+      // errors first: the groups as the model orders them, the first finding an error
+      const groups = await page.locator('[data-testid^="check-group-"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+      assert.deepEqual(groups, expected.groups.map((g) => `check-group-${g.id}`));
+      assert.equal(await page.locator("[data-finding-index]").first().getAttribute("data-severity"), "error");
+      // ids only in the tooltip
+      const firstTitle = await page.locator("[data-finding-index]").first().getAttribute("title");
+      assert.match(firstTitle ?? "", /规则 [A-Z]/);
+      assert.doesNotMatch(await byId(page, "check-results").innerText(), /〔/);
+      // by place on request
+      await byId(page, "check-order-place").click();
+      await byId(page, "check-group-table-T01").waitFor({ timeout: 5000 });
+      await paneShot(page, "check-by-place");
+      await byId(page, "check-order-place").click();
+      await byId(page, "check-group-sev-error").waitFor({ timeout: 5000 });
+
+      // pasted text: findings say 粘贴的文本 第N段 and are not buttons that go nowhere
+      await byId(page, "check-toggle-text").click();
+      await byId(page, "check-narrative-text").fill(["第二部分 2020年度部门决算情况说明", "一、收入支出决算总体情况说明", "主要用于以下方面:一般公共服务（类）支出。"].join("\n"));
+      await byId(page, "check-run").click();
+      await page.locator("[data-finding-index]", { hasText: "粘贴的文本 第3段" }).first().waitFor({ timeout: TIMEOUT });
+      const pasted = await page.locator("[data-finding-index]", { hasText: "粘贴的文本" }).evaluateAll((els) =>
+        els.map((e) => ({ tag: e.tagName.toLowerCase(), title: e.getAttribute("title") ?? "" })),
+      );
+      assert.ok(pasted.length > 0);
+      for (const p of pasted) {
+        assert.notEqual(p.tag, "button", "a finding on pasted text is not a button");
+        assert.doesNotMatch(p.title, /转到此单元格/);
+        assert.match(p.title, /粘贴的文本第\d+段/);
+      }
+      await paneShot(page, "check-pasted");
+      // no English label anywhere in the pane (the dropdowns' clear buttons included)
+      for (const tab of ["generate", "recognition"] as const) await openTab(page, tab);
+      const english = await byId(page, "preview-pane").evaluate((el) =>
+        Array.from(el.querySelectorAll("[aria-label]")).map((e) => e.getAttribute("aria-label") ?? "").filter((l) => /^[A-Za-z][A-Za-z ]+$/.test(l)),
+      );
+      assert.deepEqual(english, [], "English aria-labels");
+      await clean(page, log);
+      await page.close();
+    },
+  },
+  {
+    name: "焦点：Esc 关闭对话框后回到打开它的按钮；模板下拉框有焦点框",
+    async run({ browser, origin }) {
+      const forms = readForms(await readXlsx(EXAMPLE));
+      const form = forms.findIndex((f) => f.name.source);
+      assert.ok(form >= 0);
+      const { page, log } = await open(browser, origin, 360);
+      await byId(page, "tab-perf").click();
+      await byId(page, `perf-project-${form}`).click();
+      await byId(page, "perf-form").waitFor({ timeout: TIMEOUT });
+      const name = forms[form].name;
+      await byId(page, `perf-cell-${name.source!.cell}`).fill(`${name.text}（改）`);
+      await byId(page, "perf-save").focus();
+      await page.keyboard.press("Enter");
+      await byId(page, "perf-confirm").waitFor({ timeout: TIMEOUT });
+      await page.keyboard.press("Escape");
+      await byId(page, "perf-confirm").waitFor({ state: "detached", timeout: TIMEOUT });
+      await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "perf-save", undefined, { timeout: 5000 });
+      // the template dropdown, reached with the keyboard, shows an outline
+      await byId(page, "tab-generate").click();
+      await byId(page, "gen-template").waitFor({ timeout: TIMEOUT });
+      await byId(page, "tab-generate").focus();
+      let id = "";
+      for (let i = 0; i < 10 && id !== "gen-template"; i++) {
+        await page.keyboard.press("Tab");
+        id = await page.evaluate(() => document.activeElement?.closest("[data-testid]")?.getAttribute("data-testid") ?? "");
+      }
+      assert.equal(id, "gen-template", "Tab reaches the template dropdown");
+      const outline = await byId(page, "gen-template").evaluate((el) => {
+        const root = el.closest(".fui-Dropdown") ?? el;
+        const st = getComputedStyle(root);
+        return { style: st.outlineStyle, width: parseFloat(st.outlineWidth) };
+      });
+      assert.equal(outline.style, "solid", "focus outline on the dropdown");
+      assert.ok(outline.width >= 2);
+      await paneShot(page, "generate-template-focus");
+      await clean(page, log);
+      await page.close();
+    },
+  },
+  {
+    name: "已核实：用键盘标记一条问题（附说明），折叠到“已核实 1 条”，重新检查后仍折叠，可重新打开",
+    async run({ browser, origin }) {
+      const file = await brokenExample();
+      const expected = await expectedView(file);
+      const first = expected.groups[0].findings[0];
+      const { page, log } = await open(browser, origin, 360);
+      await loadFile(page, file);
+      await byId(page, "check-run").click();
+      await byId(page, "check-summary").waitFor({ timeout: TIMEOUT });
+      // keyboard: the first finding, Tab to its 标记为已核实, Enter, a note, confirm
+      await page.locator('[data-finding-index="0"]').focus();
+      await page.keyboard.press("Tab");
+      assert.equal(await focusedTestId(page), "mark-verified");
+      await page.keyboard.press("Enter");
+      await byId(page, "mark-dialog").waitFor({ timeout: TIMEOUT });
+      await byId(page, "mark-note").fill("已与财务核对，无需修改");
+      await byId(page, "mark-dialog-save").click();
+      await byId(page, "check-verified-toggle").filter({ hasText: "已核实 1 条" }).waitFor({ timeout: TIMEOUT });
+      assert.match(await byId(page, "check-summary").innerText(), new RegExp(`共 ${expected.total - 1} 条待处理（已核实 1 条）`));
+      assert.equal(await page.locator("[data-finding-index]", { hasText: first.message }).count(), 0, "the marked finding left the open list");
+      // the focus stays on the list, not on the page body
+      await page.waitForFunction(() => document.activeElement?.hasAttribute("data-finding-index") || document.activeElement?.getAttribute("data-testid") === "check-summary", undefined, { timeout: 5000 });
+      const stored = await page.evaluate(() => {
+        const st = (window as unknown as { __juesuanPreview?: { state?: { settings?: Record<string, unknown> } } }).__juesuanPreview?.state;
+        return st?.settings?.["juesuan.marks"] ?? null;
+      });
+      assert.ok(stored !== null && JSON.stringify(stored).includes("已与财务核对"), `stored in the workbook's settings: ${JSON.stringify(stored)}`);
+      // read back from the workbook: a new check keeps it folded
+      await byId(page, "check-run").click();
+      await byId(page, "check-verified-toggle").filter({ hasText: "已核实 1 条" }).waitFor({ timeout: TIMEOUT });
+      await byId(page, "check-verified-toggle").focus();
+      await page.keyboard.press("Enter");
+      await byId(page, "verified-0").waitFor({ timeout: TIMEOUT });
+      assert.match(await byId(page, "check-verified").innerText(), /已与财务核对，无需修改/);
+      await paneShot(page, "check-verified");
+      await byId(page, "reopen-0").click();
+      await byId(page, "check-verified").waitFor({ state: "detached", timeout: TIMEOUT });
+      assert.match(await byId(page, "check-summary").innerText(), new RegExp(`^共 ${expected.total} 条`));
+      await clean(page, log);
+      await page.close();
+    },
+  },
   {
     name: "窄窗格：每个页签在 360 和 320 像素宽时都不横向滚动（截图）",
     async run({ browser, origin }) {
