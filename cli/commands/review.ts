@@ -70,7 +70,7 @@ export const review: Command = async (args, io) => {
 
   const { tasks, notes } = collectInputs(positional, io.cwd, [out, unitsFile, marksFile].filter((p): p is string => !!p));
   if (tasks.length === 0 && !units) throw new JuesuanError("no-files", `在${positional.map((p) => `“${p}”`).join("、")}中没有找到工作簿（.xlsx/.xlsm/.xls/.ods）`);
-  const tty = (io as CliIO & { stderrIsTTY?: boolean }).stderrIsTTY ?? Boolean(process.stderr.isTTY);
+  const tty = io.stderrIsTTY === true;
   const workers = jobs ?? defaultWorkers(tasks.length);
   const files = await reviewFiles(tasks, { workers, onProgress: progress(io, tty, started) });
   const report = buildReview(files, { units, marks });

@@ -187,7 +187,8 @@ export function buildReview(files: FileReview[], options: { units?: UnitEntry[];
     if (file && !file.ok) {
       report.totals.failed++;
       row.problem = file.problem;
-      row.statusText = `${words.status.failed}：${file.problem ?? ""}`;
+      const why = file.problem ?? "";
+      row.statusText = why.startsWith(words.status.failed) ? why : `${words.status.failed}：${why}`;
       row.top = [file.problem ?? words.status.failed];
     }
     if (file?.ok) {
