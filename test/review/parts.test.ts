@@ -98,3 +98,14 @@ describe("buildReview", () => {
     expect(reviewExitCode(buildReview([file("甲.xlsx")], { marks }))).toBe(0);
   });
 });
+
+describe("reviewFiles pool", () => {
+  it("gives up a file that takes too long, names it, and goes on with a new worker", async () => {
+    const { reviewFiles } = await import("../../cli/review/pool");
+    const tasks = ["a", "b", "c"].map((n) => ({ abs: example("example-sichuan-2020.xlsx"), file: `${n}.xlsx` }));
+    const progress: number[] = [];
+    const r = await reviewFiles(tasks, { workers: 1, timeoutMs: 1, onProgress: (done) => void progress.push(done) });
+    expect(r.map((x) => [x.file, x.ok, x.problem])).toEqual(tasks.map((t) => [t.file, false, "检查超过 0 秒仍未完成，已跳过该文件"]));
+    expect(progress).toEqual([1, 2, 3]);
+  }, 60000);
+});
