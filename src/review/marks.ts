@@ -4,6 +4,8 @@
  * file; `juesuan review` reads them from there and from a 问题清单 fed back with --marks.
  * Pure: parse and serialize with validation; no Office, DOM or Node API.
  */
+import type { Finding } from "../findings";
+import { fingerprints } from "./fingerprint";
 
 export interface Mark {
   status: "verified";
@@ -111,4 +113,29 @@ export function mergeMarks(a: Marks, b: Marks): Marks {
     if (!prev || Date.parse(m.at) >= Date.parse(prev.at)) out[fp] = m;
   }
   return out;
+}
+
+/** A finding of a run with its fingerprint and, when judged, its mark. */
+export interface Judged<F> {
+  finding: F;
+  fingerprint: string;
+  mark?: Mark;
+}
+
+/**
+ * Splits one run's findings into open and verified by the marks (fingerprints from `fingerprints`, so two
+ * equal findings of a run are told apart as the CLI does). Marks of findings no longer reported are
+ * returned as `stale` (kept in the workbook: the finding may come back; the pane may drop them).
+ */
+export function judgeFindings<F extends Finding>(findings: readonly F[], marks: Marks): { open: Judged<F>[]; verified: Judged<F>[]; stale: string[] } {
+  const fps = fingerprints(findings);
+  const open: Judged<F>[] = [];
+  const verified: Judged<F>[] = [];
+  findings.forEach((finding, i) => {
+    const mark = marks[fps[i]];
+    if (mark) verified.push({ finding, fingerprint: fps[i], mark });
+    else open.push({ finding, fingerprint: fps[i] });
+  });
+  const seen = new Set(fps);
+  return { open, verified, stale: Object.keys(marks).filter((fp) => !seen.has(fp)) };
 }

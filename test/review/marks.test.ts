@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { isFingerprint, markVerified, mergeMarks, parseMarks, reopen, serializeMarks, type Marks } from "../../src/review/marks";
+import { isFingerprint, judgeFindings, markVerified, mergeMarks, parseMarks, reopen, serializeMarks, type Marks } from "../../src/review/marks";
+import { fingerprint, fingerprints } from "../../src/review/fingerprint";
 
 const FP = "T1-1:081a9f60006f10";
 const FP2 = "N-residue:1b190c8ef4289a#2";
@@ -38,5 +39,18 @@ describe("marks", () => {
     expect(isFingerprint("T1-1:081a9f60006f10#3")).toBe(true);
     expect(isFingerprint("公开01表!C7")).toBe(false);
     expect(() => markVerified({}, "C7", "2026-12-01")).toThrow();
+  });
+});
+
+describe("judgeFindings", () => {
+  it("folds marked findings, tells twins apart and lists marks of findings no longer reported", () => {
+    const a = { rule: "N-residue", severity: "error" as const, message: "m", sheet: "情况说明", row: 3, text: "×××" };
+    const b = { ...a, row: 9 };
+    const fps = fingerprints([a, b]);
+    const marks = markVerified(markVerified({}, fps[1], "2026-12-03T00:00:00Z"), "T1-1:00000000000000", "2026-12-01T00:00:00Z");
+    const j = judgeFindings([a, b], marks);
+    expect(j.open.map((x) => x.finding.row)).toEqual([3]);
+    expect(j.verified.map((x) => [x.finding.row, x.fingerprint])).toEqual([[9, `${fingerprint(a)}#2`]]);
+    expect(j.stale).toEqual(["T1-1:00000000000000"]);
   });
 });
