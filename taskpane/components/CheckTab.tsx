@@ -28,7 +28,7 @@ import {
 } from "./findingsModel";
 import { FindingList, type FindingRoving } from "./FindingList";
 import { Busy, ConfirmDialog, ErrorBar, SeverityIcon, SeverityTag, SuccessBar, useCommonStyles, useServiceCall } from "./common";
-import { guidanceFor } from "../../src/review/guidance";
+import { RULE_IDS, guidanceFor } from "../../src/review/guidance";
 import { MAX_NOTE, type Marks } from "../../src/review/marks";
 import { openSummary, withReopened, withVerified } from "./marksModel";
 
@@ -50,10 +50,13 @@ const useStyles = makeStyles({
   markRow: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
 });
 
-/** Basis and what to do, from the rule data (src/review/guidance.ts), under a finding. */
+const DATA_RULES = new Set(RULE_IDS);
+
+/** Basis and what to do, from the rule data (src/review/guidance.ts), under a finding of a rule the data has. */
 const Guidance: React.FC<{ finding: Finding }> = ({ finding }) => {
   const styles = useStyles();
   const common = useCommonStyles();
+  if (!DATA_RULES.has(finding.rule)) return null; // the pane's own notes (a sheet too large, a hidden sheet)
   const g = guidanceFor(finding);
   return (
     <>
