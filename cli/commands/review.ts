@@ -4,6 +4,7 @@
  * a file that fails gets its named row and the run goes on. Exit: 0 no open error; 1 open errors, a file
  * that could not be read or a unit missing; 2 the run itself failed.
  */
+import * as fs from "fs";
 import * as path from "path";
 import { parseArgs, type CliIO, type Command } from "../io";
 import { REVIEW_HELP } from "../review/help";
@@ -13,9 +14,19 @@ import { collectInputs } from "../review/collect";
 import { defaultWorkers, reviewFiles } from "../review/pool";
 import { readUnits } from "../review/units";
 import { readMarksFile, writeReviewXlsx } from "../review/xlsx";
+import { reviewHtml } from "../../src/review/html";
 
 
 export { REVIEW_HELP };
+
+function writeText(file: string, text: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  } catch (e) {
+    throw new JuesuanError("write-failed", `无法写入“${file}”：${(e as NodeJS.ErrnoException).code ?? String(e)}`, e);
+  }
+}
 
 /** Progress on stderr when it is a terminal: files done, failures, time left; one final line otherwise. */
 function progress(io: CliIO, tty: boolean, started: number) {
@@ -42,8 +53,13 @@ export const review: Command = async (args, io) => {
     }
   }
   const out = typeof flags.out === "string" ? path.resolve(io.cwd, flags.out) : undefined;
-  if (positional.length === 0 || (!out && !flags.json)) {
+  if (positional.length === 0 || (!out && !flags.json && !flags.html)) {
     io.stderr(`用法：${REVIEW_HELP.usage}\n`);
+    return 2;
+  }
+  const html = typeof flags.html === "string" ? path.resolve(io.cwd, flags.html) : undefined;
+  if (html && !/\.html?$/i.test(html)) {
+    io.stderr("--html 应为 .html 文件\n");
     return 2;
   }
   if (out && !/\.xlsx$/i.test(out)) {
@@ -68,7 +84,7 @@ export const review: Command = async (args, io) => {
   let marks: ListMarks | undefined;
   if (marksFile) marks = (await readMarksFile(marksFile, now)).marks;
 
-  const { tasks, notes } = collectInputs(positional, io.cwd, [out, unitsFile, marksFile].filter((p): p is string => !!p));
+  const { tasks, notes } = collectInputs(positional, io.cwd, [out, html, unitsFile, marksFile].filter((p): p is string => !!p));
   if (tasks.length === 0 && !units) throw new JuesuanError("no-files", `在${positional.map((p) => `“${p}”`).join("、")}中没有找到工作簿（.xlsx/.xlsm/.xls/.ods）`);
   const tty = io.stderrIsTTY === true;
   const workers = jobs ?? defaultWorkers(tasks.length);
@@ -77,6 +93,7 @@ export const review: Command = async (args, io) => {
   report.notes.unshift(...notes);
 
   if (out) await writeReviewXlsx(report, out);
+  if (html) writeText(html, reviewHtml(report, path.basename(out ?? html).replace(/\.[^.]+$/, "")));
   if (flags.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
   else {
     for (const u of report.units) {
@@ -84,6 +101,7 @@ export const review: Command = async (args, io) => {
       io.stdout(`${u.unit}${u.file && u.file !== u.unit ? `（${u.file}）` : ""}：${counts}\n`);
     }
     if (out) io.stdout(`汇总已写入“${path.relative(io.cwd, out) || out}”\n`);
+    if (html) io.stdout(`网页已写入“${path.relative(io.cwd, html) || html}”\n`);
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   io.stderr(`${totalsLine(report)}。用时 ${seconds} 秒。\n`);

@@ -6,6 +6,7 @@ import { parseCsv, readUnits, unitsFromRows } from "../../cli/review/units";
 import { propertiesOf, readAddinSettings } from "../../cli/review/webext";
 import { buildReview, listMarksFromRows, reviewExitCode, type FileReview } from "../../src/review/report";
 import { fingerprint } from "../../src/review/fingerprint";
+import { reviewHtml } from "../../src/review/html";
 import type { Finding } from "../../src/findings";
 import { example } from "../helpers/fixtures";
 
@@ -108,4 +109,17 @@ describe("reviewFiles pool", () => {
     expect(r.map((x) => [x.file, x.ok, x.problem])).toEqual(tasks.map((t) => [t.file, false, "检查超过 0 秒仍未完成，已跳过该文件"]));
     expect(progress).toEqual([1, 2, 3]);
   }, 60000);
+});
+
+describe("reviewHtml", () => {
+  it("escapes everything that comes from a workbook", () => {
+    const XSS = "<img src=x onerror=alert(1)>";
+    const r = buildReview([file("a.xlsx", { unitName: XSS, findings: [{ ...finding, message: `${XSS}“'&` }] })]);
+    const page = reviewHtml(r, "汇总<x>");
+    expect(page).not.toContain("<img");
+    expect(page).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(page).toContain("&#39;&amp;");
+    expect(page).toContain("<title>汇总&lt;x&gt;</title>");
+    expect(page).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+  });
 });

@@ -94,7 +94,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 describe("juesuan review", () => {
   it("summarises a folder in parallel workers: golden 汇总 and 问题清单, the missing unit and the unreadable file named", async () => {
     const out = path.join(tmp, "汇总.xlsx");
-    const { code, report, stderr } = await run(["报送", "--units", "单位名单.csv", "--out", "汇总.xlsx", "--jobs", "2"]);
+    const { code, report, stderr } = await run(["报送", "--units", "单位名单.csv", "--out", "汇总.xlsx", "--html", "汇总.html", "--jobs", "2"]);
     expect(code).toBe(1);
     // Not a terminal: one final line, no progress bar.
     expect(stderr).not.toContain("\r");
@@ -125,6 +125,15 @@ describe("juesuan review", () => {
       expect(issues[target - 2]?.[1]).not.toBe(issue[1]);
     }
     expect(Object.keys(l).length).toBe(report.units.filter((u) => u.issues).length);
+
+    // The same as a page: every unit, each link to its first issue's anchor, no script.
+    const page = fs.readFileSync(path.join(tmp, "汇总.html"), "utf8");
+    for (const u of report.units) expect(page).toContain(u.unit);
+    for (const u of report.units.filter((x) => x.issues)) {
+      expect(page).toContain(`href="#i${u.issues?.first}"`);
+      expect(page).toContain(`id="i${u.issues?.first}"`);
+    }
+    expect(page).not.toMatch(/<script/i);
 
     const actual = { report: stripAt(report), xlsx: { 汇总: summary, 问题清单: issues } };
     if (process.env.UPDATE_GOLDEN || !fs.existsSync(CASE)) {
