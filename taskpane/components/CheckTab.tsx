@@ -297,7 +297,7 @@ export const CheckTab: React.FC<CheckTabProps> = ({ services, outcome, onOutcome
         <div id="check-narrative-field">
           <Field
             label="情况说明文本（可选）"
-            hint="粘贴后，检查将以这段文本代替工作簿中的情况说明；问题的位置按文本行号显示。留空则检查工作簿中的情况说明。"
+            hint="粘贴后，检查将以这段文本代替工作簿中的情况说明；问题的位置按文本的段落（第几段）显示。留空则检查工作簿中的情况说明。"
           >
             <Textarea
               value={narrativeText}
@@ -359,7 +359,7 @@ export const CheckTab: React.FC<CheckTabProps> = ({ services, outcome, onOutcome
           </div>
           {copied ? <SuccessBar testId="check-copied">已复制检查报告，可粘贴到邮件或文档中。</SuccessBar> : null}
           {view.total === 0 ? (
-            <SuccessBar testId="check-clean">未发现问题。</SuccessBar>
+            <SuccessBar testId="check-clean">{view.verified.length > 0 ? `没有待处理的问题（已核实 ${view.verified.length} 条）。` : "未发现问题。"}</SuccessBar>
           ) : view.shown === 0 ? (
             <Text data-testid="check-all-filtered">当前筛选条件下没有问题，请选择要显示的类别。</Text>
           ) : (
