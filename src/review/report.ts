@@ -99,6 +99,8 @@ const norm = (s: string) => s.normalize("NFC").replace(/\s+/g, "").toLowerCase()
 const normPath = (s: string) => norm(s).replace(/\\/g, "/").replace(/^\.\//, "");
 const baseName = (s: string) => normPath(s).split("/").pop() ?? "";
 const stem = (s: string) => baseName(s).replace(/\.[^.]+$/, "");
+/** The file name without folder and extension, as written (for display). */
+const shownStem = (s: string) => (s.split(/[\\/]/).pop() ?? s).replace(/\.[^.]+$/, "");
 
 /** Files of the run that belong to a listed unit: by its 文件 (path, path suffix or name), else by the name read or the file name. */
 function matchUnit(entry: UnitEntry, files: FileReview[], taken: Set<FileReview>): FileReview[] {
@@ -164,7 +166,7 @@ export function buildReview(files: FileReview[], options: { units?: UnitEntry[];
   for (const { entry, file } of plan) {
     const row: UnitRow = {
       n: report.units.length + 1,
-      unit: entry?.name ?? file?.unitName ?? (file ? stem(file.file) : ""),
+      unit: entry?.name ?? file?.unitName ?? (file ? shownStem(file.file) : ""),
       status: !file ? "missing" : file.ok ? "checked" : "failed",
       statusText: "",
       tablesFound: file?.tablesFound ?? [],
@@ -173,7 +175,7 @@ export function buildReview(files: FileReview[], options: { units?: UnitEntry[];
       verified: zero(),
       top: [],
     };
-    if (!file || !file.ok) row.unit = entry?.name ?? (file ? stem(file.file) : "");
+    if (!file || !file.ok) row.unit = entry?.name ?? (file ? shownStem(file.file) : "");
     row.statusText = words.status[row.status];
     if (entry) row.listedName = entry.name;
     if (file) {

@@ -123,3 +123,11 @@ describe("reviewHtml", () => {
     expect(page).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
   });
 });
+
+describe("unit names", () => {
+  it("shows a file's name as written when neither the list nor the workbook names the unit", () => {
+    const r = buildReview([file("子目录/Example Unit.XLSX")]);
+    expect(r.units[0].unit).toBe("Example Unit");
+    expect(r.issues[0].unit).toBe("Example Unit");
+  });
+});
