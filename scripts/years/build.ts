@@ -175,6 +175,41 @@ export async function buildCentralBasicDetail(year = 2025): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** A copy of a sheet's cells, formats and merges under a new name, its title cell (A1) replaced. */
+function copySheet(wb: ExcelJS.Workbook, from: string, name: string, title: string): ExcelJS.Worksheet {
+  const src = wb.getWorksheet(from)!;
+  const ws = wb.addWorksheet(name);
+  src.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      ws.getCell(r, c).value = cell.value;
+      ws.getCell(r, c).numFmt = cell.numFmt;
+    });
+  });
+  for (const m of (src.model as unknown as { merges?: string[] }).merges ?? []) ws.mergeCells(m);
+  ws.getCell(1, 1).value = title;
+  return ws;
+}
+
+const SANGONG_SHEET = "7财政拨款“三公”经费支出决算表";
+
+/** Hainan-style: the nine plus 政府性基金 and 国有资本经营 “三公” tables (same layout as 公开07表). */
+export async function buildHainanSanGong(year = 2025): Promise<Buffer> {
+  const wb = await load(await buildNationalYear(year));
+  copySheet(wb, SANGONG_SHEET, "7-1政府性基金三公", "政府性基金预算财政拨款“三公”经费支出决算表");
+  copySheet(wb, SANGONG_SHEET, "7-2国有资本三公", "国有资本经营预算财政拨款“三公”经费支出决算表");
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** 柞水-style 07表 “三公”经费及会议费、培训费支出决算表: alone it is 公开07表; `beside` keeps the 三公 table too. */
+export async function buildMeetingSanGong(year = 2025, beside = false): Promise<Buffer> {
+  const wb = await load(await buildNationalYear(year));
+  const title = "“三公”经费及会议费、培训费支出决算表";
+  if (beside) copySheet(wb, SANGONG_SHEET, "7-1三公及会议培训", title);
+  else wb.getWorksheet(SANGONG_SHEET)!.getCell(1, 1).value = title;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 export async function buildYearWorkbooks(): Promise<Record<string, Buffer>> {
   return {
     [YEAR_FILES.national2025]: await buildNationalYear(2025),

@@ -9,7 +9,7 @@ import { checkWorkbook } from "../../src/checks";
 import { readReport } from "../../src/reader";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { cloneSnapshot, setCell } from "../../scripts/planted/corpus";
-import { buildCentralBasicDetail, buildSichuan13, buildYunnan11 } from "../../scripts/years/build";
+import { buildCentralBasicDetail, buildHainanSanGong, buildMeetingSanGong, buildSichuan13, buildYunnan11 } from "../../scripts/years/build";
 import { TABLE_KEYS } from "../../src/model/types";
 
 let sichuan: WorkbookSnapshot;
@@ -73,6 +73,36 @@ describe("extra tables are recognised and named, the nine stay nine", () => {
     const all = checkWorkbook(get()).findings;
     expect(weighty(get()).map((f) => `${f.rule} ${f.sheet} ${f.cell} ${f.message}`)).toEqual([]);
     expect(all.filter((f) => f.rule.startsWith("XT-") || f.rule === "R-1" || f.rule === "R-7")).toEqual([]);
+  });
+});
+
+describe("“三公” tables beyond 公开07表", () => {
+  it("Hainan: 政府性基金 / 国有资本经营 “三公” tables, even before 公开07表, are never taken for it", async () => {
+    const s = await readXlsx(await buildHainanSanGong(2025));
+    // the extra tables first in the workbook
+    s.sheets.sort((a, b) => Number(!a.name.startsWith("7-")) - Number(!b.name.startsWith("7-")));
+    const m = readReport(s);
+    expect(m.tables.T07!.sheet).toBe("7财政拨款“三公”经费支出决算表");
+    expect((m.extraTables ?? []).map((t) => t.id).sort()).toEqual(["X-fund-sangong", "X-soe-sangong"]);
+    expect(m.extraTables!.every((t) => t.table.columns.length === 12)).toBe(true);
+    expect(weighty(s)).toEqual([]);
+    expect(checkWorkbook(s).findings.filter((f) => f.rule === "R-7" || f.rule.startsWith("XT-"))).toEqual([]);
+    // their sums: 合计 ≠ 出国 + 公车 + 接待
+    const bad = cloneSnapshot(s);
+    setCell(bad, "7-1政府性基金三公", "B7", 2);
+    expect(checkWorkbook(bad).findings.filter((f) => f.rule === "XT-foot").map((f) => [f.sheet, f.cell])).toEqual([["7-1政府性基金三公", "B7"]]);
+  });
+
+  it("柞水: “三公”经费及会议费、培训费支出决算表 alone is 公开07表, beside a 三公 table it is its own", async () => {
+    const alone = readReport(await readXlsx(await buildMeetingSanGong(2025)));
+    expect(alone.tables.T07!.title).toBe("“三公”经费及会议费、培训费支出决算表");
+    expect(alone.tables.T03!.sheet).toBe("3支出决算表");
+    expect(alone.extraTables ?? []).toEqual([]);
+    expect(alone.recognition.duplicates ?? []).toEqual([]);
+    const beside = readReport(await readXlsx(await buildMeetingSanGong(2025, true)));
+    expect(beside.tables.T07!.sheet).toBe("7财政拨款“三公”经费支出决算表");
+    expect((beside.extraTables ?? []).map((t) => [t.id, t.table.sheet])).toEqual([["X-sangong-meeting", "7-1三公及会议培训"]]);
+    expect(beside.recognition.duplicates ?? []).toEqual([]);
   });
 });
 
