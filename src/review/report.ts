@@ -58,6 +58,8 @@ export interface IssueRow {
   fingerprint: string;
   /** Present on a verified finding: the mark and where it came from. */
   verified?: Mark & { from: "workbook" | "list" };
+  /** A mark of a unit not checked this time, kept (not a finding of this run, not counted). */
+  kept?: boolean;
 }
 
 export interface UnitRow {
@@ -227,6 +229,29 @@ export function buildReview(files: FileReview[], options: { units?: UnitEntry[];
       if (count > 0) row.issues = { first, count };
       row.top = topProblems(judged.map((x) => ({ f: x.f, verified: Boolean(x.mark) })));
       for (const p of file.marksProblems ?? []) report.notes.push(`${file.file}：${p}`);
+    } else {
+      // A unit not checked this time (file unreadable or missing) keeps the marks it had: fed back, they apply again.
+      const kept: Marks = {
+        ...(options.marks?.byUnit[norm(row.unit)] ?? {}),
+        ...((file ?? entry?.file) ? (options.marks?.byFile[normPath(file?.file ?? entry?.file ?? "")] ?? {}) : {}),
+      };
+      for (const [fp, mark] of Object.entries(kept).sort(([a], [b]) => (a < b ? -1 : 1))) {
+        report.verifiedIssues.push({
+          n: report.verifiedIssues.length + 1,
+          unit: row.unit,
+          file: file?.file ?? entry?.file ?? "",
+          severity: "info",
+          level: "",
+          rule: fp.split(":")[0],
+          place: "",
+          message: words.keptMark,
+          basis: "",
+          action: "",
+          fingerprint: fp,
+          verified: { ...mark, from: "list" },
+          kept: true,
+        });
+      }
     }
     for (const s of ["error", "warning", "info"] as Severity[]) {
       report.totals.open[s] += row.open[s];

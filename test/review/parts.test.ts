@@ -131,3 +131,27 @@ describe("unit names", () => {
     expect(r.issues[0].unit).toBe("Example Unit");
   });
 });
+
+describe("marks of units not checked this time", () => {
+  it("are kept in 已核实 (not counted), so that feeding the summary back loses none", () => {
+    const fp = fingerprint(finding);
+    const marks = listMarksFromRows(
+      [
+        { file: "坏.xlsx", unit: "坏局", fingerprint: fp, check: "已核实", note: "n" },
+        { file: "丁.xlsx", unit: "丁局", fingerprint: fp, check: "已核实" },
+      ],
+      "2026-12-03T00:00:00.000Z",
+    );
+    const r = buildReview([file("坏.xlsx", { ok: false, problem: "坏", findings: [] })], { units: [{ name: "坏局", file: "坏.xlsx" }, { name: "丁局", file: "丁.xlsx" }], marks });
+    expect(r.verifiedIssues.map((i) => [i.unit, i.file, i.fingerprint, i.kept, i.verified?.note])).toEqual([
+      ["坏局", "坏.xlsx", fp, true, "n"],
+      ["丁局", "丁.xlsx", fp, true, undefined],
+    ]);
+    expect(r.totals.verified).toEqual({ error: 0, warning: 0, info: 0 });
+    const again = listMarksFromRows(
+      r.verifiedIssues.map((i) => ({ file: i.file, unit: i.unit, fingerprint: i.fingerprint, check: "已核实", note: i.verified?.note, at: i.verified?.at })),
+      "2026-12-04T00:00:00.000Z",
+    );
+    expect(buildReview([file("坏.xlsx")], { marks: again }).units[0].verified.error).toBe(1);
+  });
+});
