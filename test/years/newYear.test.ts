@@ -5,6 +5,7 @@
  * markers, and nothing at all once the markers are answered as an accountant would. Region grade labels
  * are data (src/data/perf/grades.json).
  */
+import * as path from "path";
 import { readXlsx } from "../../cli/adapters/xlsx";
 import { checkWorkbook } from "../../src/checks";
 import { generateNarrative, narrativeText } from "../../src/narrative/generate";
@@ -14,7 +15,7 @@ import { readForms, gradeOf, gradeLabels, gradeRegionOf, gradesFor, scoringForRe
 import { D } from "../../src/money";
 import scoring from "../../src/data/perf/scoring.json";
 import type { TemplateId } from "../../src/model/types";
-import { buildNationalYear, buildYunnan11 } from "../../scripts/years/build";
+import { buildNationalYear, buildYunnan11, YEAR_FILES } from "../../scripts/years/build";
 
 const PASTED = "（粘贴的情况说明）";
 
@@ -52,6 +53,17 @@ describe("the generator's report of a later year passes the checker", () => {
     expect(answered).not.toContain("【请填写");
     expect(weighty(answered).map((f) => `${f.rule}@${f.sheet === PASTED ? "text" : f.sheet}:${f.row ?? f.cell} ${f.message}`)).toEqual([]);
   }, 60000);
+});
+
+describe("the workbooks scripts/make-years.ts wrote are the builder's", () => {
+  test.each([[2025, YEAR_FILES.national2025], [2026, YEAR_FILES.national2026]] as const)("%i: %s", async (year, file) => {
+    const written = readReport(await readXlsx(path.join(__dirname, "..", "workbooks", file)));
+    const built = readReport(await readXlsx(await buildNationalYear(year)));
+    expect(written.year).toBe(year);
+    const total = (m: typeof built) => m.tables.T01?.rows.find((r) => r.key === "incomeGrandTotal")?.values.amount?.raw.toString();
+    expect(total(written)).toBe(total(built));
+    expect(written.recognition.missing).toEqual([]);
+  });
 });
 
 describe("grade labels per region are data", () => {
