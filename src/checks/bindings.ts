@@ -1,7 +1,7 @@
 import type Decimal from "decimal.js";
 import data from "../data/rules/bindings.json";
 import type { Finding, Severity } from "../findings";
-import { D, round } from "../money/decimal";
+import { D, round, sum } from "../money/decimal";
 import { rateConsistent, share as shareOf } from "../money/calc";
 import { rateMismatchSeverity } from "./severity";
 import { formatNumber } from "../money/format";
@@ -178,7 +178,7 @@ function checkCount(model: ReportModel, c: CountClaim, sheet: string, out: Findi
   );
 }
 
-function checkShare(model: ReportModel, c: ShareClaim, sheet: string, out: Finding[]): void {
+function checkShare(model: ReportModel, c: ShareClaim, sheet: string, out: Finding[], largestRemainder = false): void {
   const m = match(SHARES, c.slot as string);
   if (!m) return;
   const sub = (s: string) => s.replace(/\{(\w+)\}/g, (_x, v: string) => m.vars[v] ?? "");
@@ -189,6 +189,7 @@ function checkShare(model: ReportModel, c: ShareClaim, sheet: string, out: Findi
     if (c.value.isZero()) return;
   } else if (rateConsistent(c.value, part.value, whole.value, { dp: Math.max(c.decimals, 0) })) return;
   const exact = shareOf(part.value, whole.value);
+  if (largestRemainder && exact && c.value.minus(exact).abs().lt(new D(10).pow(-Math.max(c.decimals, 0)))) return;
   const expected = exact ? fmt(round(exact, 2)) : "0.00";
   out.push(
     finding("N-3", whole.value.isZero() ? "error" : rateMismatchSeverity(c.value, c.decimals, part.value, whole.value), fill(MESSAGES.share, { label: c.label || c.text, stated: (c.raw || fmt(c.value)).replace(/[%％]\s*$/, ""), part: where(part), partValue: fmt(part.value), whole: where(whole), wholeValue: fmt(whole.value), expected }), sheet, c, {
@@ -276,7 +277,24 @@ export function checkBindings(parsed: ParsedNarrative, model: ReportModel, sheet
   return out;
 }
 
+/**
+ * Shares of lists whose printed shares add up to exactly 100: they may have been rounded by largest remainder
+ * (DOMAIN §2.5, the checker accepts either rounding), so one display unit off the exact share is correct there.
+ */
+function sharesOfHundredLists(parsed: ParsedNarrative): Set<ShareClaim> {
+  const out = new Set<ShareClaim>();
+  for (const e of parsed.claims) {
+    if (e.kind !== "enumeration" || e.items.length < 2) continue;
+    const shares = e.items.map((i) => i.share);
+    if (!shares.every((x) => x && x.denominator === "")) continue;
+    if (!sum(shares.map((x) => x!.value)).eq(100)) continue;
+    for (const x of shares) out.add(x!);
+  }
+  return out;
+}
+
 function checkClaims(parsed: ParsedNarrative, model: ReportModel, sheet: string, out: Finding[]): void {
+  const hundred = sharesOfHundredLists(parsed);
   for (const c of parsed.claims) {
     if (!c.slot) continue;
     switch (c.kind) {
@@ -287,7 +305,7 @@ function checkClaims(parsed: ParsedNarrative, model: ReportModel, sheet: string,
         checkCount(model, c, sheet, out);
         break;
       case "share":
-        checkShare(model, c, sheet, out);
+        checkShare(model, c, sheet, out, hundred.has(c));
         break;
       case "change":
         checkChange(model, c, sheet, out);

@@ -85,10 +85,14 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
     }
     // each share against its amount
     const denom = e.total ? e.total.value : sum(e.items.map((i) => i.amount.value));
+    // A list whose printed shares add up to exactly 100 may have been rounded by largest remainder (DOMAIN §2.5:
+    // the checker accepts either rounding): a share within one display unit of the exact one is then correct.
+    const shares = e.items.map((i) => i.share);
+    const toHundred = shares.length >= 2 && shares.every((x) => x && x.denominator === "") && sum(shares.map((x) => x!.value)).eq(HUNDRED);
     for (const it of e.items) {
       const s = it.share;
       if (!s || s.denominator !== "" || !on("N-share-rate")) continue;
-      checkShare(s, it.amount, denom, e.total ? e.total.label : "各项合计", out, sheet);
+      checkShare(s, it.amount, denom, e.total ? e.total.label : "各项合计", out, sheet, toHundred);
     }
     // the total foots with its items
     if (e.total && e.items.length >= 2 && e.marker !== "" && on("N-foot")) {
@@ -396,7 +400,7 @@ function sectionName(idOrSlot: string): string {
   return m ? SECTION_NAMES[m[1]] ?? m[1] : idOrSlot;
 }
 
-function checkShare(s: ShareClaim, amount: AmountClaim, denom: Decimal, totalLabel: string, out: Finding[], sheet: string): void {
+function checkShare(s: ShareClaim, amount: AmountClaim, denom: Decimal, totalLabel: string, out: Finding[], sheet: string, largestRemainder = false): void {
   if (denom.isZero()) {
     if (!s.value.isZero())
       out.push(
@@ -411,6 +415,7 @@ function checkShare(s: ShareClaim, amount: AmountClaim, denom: Decimal, totalLab
     return;
   }
   if (rateOk(s.value, s.decimals, amount.value, denom)) return;
+  if (largestRemainder && s.value.minus(amount.value.div(denom).times(HUNDRED)).abs().lt(new D(10).pow(-s.decimals))) return;
   const exp = round(amount.value.div(denom).times(HUNDRED), 2);
   out.push(
     narrativeFinding("N-share-rate", sheet, {

@@ -193,6 +193,10 @@ export function checkNarrativeText(parsed: ParsedNarrative, options: NarrativeCh
     for (const c of parsed.claims) {
       if (c.kind !== "execution" || !c.rate.isZero()) continue;
       if (c.actual && !c.actual.value.isZero()) continue;
+      // A budget stated in the sentence and not 0: “完成预算0%” is then the true rate, not a missing budget.
+      if (c.budget && !c.budget.value.isZero()) continue;
+      // “决算数小于预算数” says there was a budget: 0% of it is the true rate.
+      if (c.comparison === "under") continue;
       out.push(narrativeFinding("N-exec-zero-budget", sheet, { row: c.row, text: c.actual ? `${c.actual.text}，${c.text}` : c.text, slots: { stated: c.text }, stated: c.text }));
     }
   }

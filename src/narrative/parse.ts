@@ -494,7 +494,11 @@ function parseBody(
       }
       const before = [...amounts].reverse().filter((a) => a.start < t.start && sentenceIndex(starts, a.start) === t.sentence);
       const prev = before.find((a) => a.role !== "budget") ?? null;
-      const budget = before.find((a) => a.role === "budget") ?? null;
+      // The budget of the same subject: next to its 决算数 (just before or just after it), not a budget stated
+      // earlier in a long sentence for another subject (“三公”经费年初预算…，其中：因公出国（境）费决算为…).
+      const pi = prev ? before.indexOf(prev) : -1;
+      const near = pi >= 0 ? [before[pi + 1], before[pi - 1]] : [before[0]];
+      const budget = near.find((a) => a !== undefined && a.role === "budget") ?? null;
       const ex: ExecutionClaim = {
         kind: "execution",
         ...span(t.labelStart, t.end),
