@@ -209,7 +209,15 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
       let ref = ranked[0][0];
       if (ranked.length > 1 && ranked[0][1] === ranked[1][1] && derived && ranked.slice(0, 2).some(([v]) => v === derived.value.toString())) ref = derived.value.toString();
       const refMember = members.find((m) => m.value.toString() === ref)!;
-      const refWhere = [...new Set(members.filter((m) => m.value.toString() === ref).map((m) => m.where))].join("及");
+      // Places named once each, and a place not repeated inside a longer one (“五（三）” within “五（三）各项之和”).
+      const places = [...new Set(members.filter((m) => m.value.toString() === ref).map((m) => m.where))];
+      const refWhere = places
+        .filter((p) => !places.some((q) => q !== p && p.startsWith(q)))
+        .map((p) => {
+          const longer = places.find((q) => q !== p && q.startsWith(p));
+          return longer ? `${p}所述及其${longer.slice(p.length)}` : p;
+        })
+        .join("及");
       for (const m of members) {
         if (!m.claim || m.value.toString() === ref) continue;
         const diff = m.value.minus(refMember.value);

@@ -170,7 +170,7 @@ export function resolve(model: ReportModel, ref: CellRef): Value[] | null {
   const header = columnHeader(table, col);
   const row = ref.row === undefined && ref.code === undefined ? firstWithCol(table, col) : findRow(table, ref);
   if (!row) return [{ absent: true, label: `${tname}“${ref.row ?? ref.code ?? header}”` }];
-  const label = ref.row === undefined && ref.code === undefined ? `${tname}“${header}”` : `${tname}“${rowLabel(row)}”${col === "amount" ? "" : `（${header}）`}`;
+  const label = ref.row === undefined && ref.code === undefined ? `${tname}“${header}”` : `${tname}“${rowLabel(row)}”${col === "amount" || header === normaliseLabel(rowLabel(row)).replace(/\s+/g, "") ? "" : `（${header}）`}`;
   return [cellValue(table, row, col, label)];
 }
 
