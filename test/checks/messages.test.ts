@@ -24,6 +24,9 @@ function problems(m: string): string[] {
   // Quoted text is the user's own (a cell "NaN" is quoted as it is); leaks are looked for outside quotes.
   if (/undefined|NaN|\[object |null/.test(m.replace(/“[^“”]*”/g, ""))) out.push("leaked value");
   if (/[〔[]?\b(?:[TXNRP]\d*-[\w-]+)\b[〕\]]?/.test(m)) out.push("rule id in text");
+  // Internal keys (“incomeTotal”, “finalAbroad”) must never reach a person: no ASCII word of letters in a message,
+  // outside the file and sheet names a message quotes (Excel names such as “Sheet4” are the user's own).
+  if (/(?<![A-Za-z])[a-z]+[A-Z][A-Za-z]*|(?<![A-Za-z.\\/])[a-z]{4,}(?![A-Za-z.])/.test(m.replace(/“[^“”]*\.(xlsx|xls|docx|txt|csv)”|“Sheet\d+”|Sheet\d+/g, ""))) out.push("ASCII identifier");
   const count = (re: RegExp) => (m.match(re) ?? []).length;
   if (count(/“/g) !== count(/”/g)) out.push("unbalanced “”");
   if (count(/（/g) !== count(/）/g)) out.push("unbalanced （）");
@@ -39,6 +42,19 @@ function bad(findings: Finding[], where: string): string[] {
 }
 
 describe("finding messages are clean Chinese", () => {
+  test("rule message templates hold no ASCII identifier outside their {slots}", () => {
+    const found: string[] = [];
+    const dir = path.resolve(__dirname, "../../src/data/rules");
+    const walk = (x: unknown, where: string): void => {
+      if (typeof x === "string") {
+        if (/[\u4e00-\u9fa5]/.test(x) && problems(x.replace(/\{[A-Za-z0-9]+(?:\|[^}]*)?\}/g, "")).includes("ASCII identifier")) found.push(`${where}: ${x}`);
+      } else if (Array.isArray(x)) x.forEach((v, i) => walk(v, `${where}[${i}]`));
+      else if (x && typeof x === "object") for (const [k, v] of Object.entries(x)) if (!["$comment", "source", "sources", "tolerance"].includes(k)) walk(v, `${where}.${k}`);
+    };
+    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".json"))) walk(JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")), f);
+    expect(found).toEqual([]);
+  });
+
   test("planted corpus, its clean bases and the bad-input workbooks", async () => {
     const { bases, cases } = await plantedCases();
     const found: string[] = [];
