@@ -33,7 +33,7 @@ import {
   type NarrativeParagraph,
   type NarrativeSheetState,
 } from "./excel";
-import type { CellEdit, CheckOutcome, NavigateTarget, PaneServices } from "./services";
+import type { CellEdit, CheckOutcome, NarrativeSource, NavigateTarget, PaneServices, PastedText } from "./services";
 
 /* global navigator, document, Blob */
 
@@ -109,6 +109,15 @@ export function withReadFindings(findings: Finding[], snapshot: WorkbookSnapshot
     });
   }
   return out;
+}
+
+/** Label of an imported Word file's text in places and group titles (“Word 文件 第3段”). */
+export const WORD_LABEL = "Word 文件";
+
+/** How the findings on checked text are placed: by its paragraphs, or by the Word file's paragraphs when it came from one. */
+function pastedOf(sheet: string, paragraphs: { row: number }[], source?: NarrativeSource): PastedText {
+  if (source?.kind === "word") return { sheet, rows: source.rows.slice(), label: WORD_LABEL };
+  return { sheet, rows: paragraphs.map((p) => p.row) };
 }
 
 /** Cells that belong to the performance forms last shown: the only cells saveForm may write. */
@@ -194,7 +203,7 @@ export function createHostServices(options: HostServicesOptions = {}): PaneServi
         file: options.fileName?.(),
         sheetNames: snapshot.sheets.map((s) => s.name),
         narrativeSections: narrativeSections(paragraphs),
-        ...(pasted ? { pasted: { sheet: pastedName, rows: paragraphs.map((p) => p.row) } } : {}),
+        ...(pasted ? { pasted: pastedOf(pastedName, paragraphs, opts?.narrativeSource) } : {}),
       };
     },
     async navigate(target: NavigateTarget): Promise<void> {

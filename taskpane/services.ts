@@ -39,6 +39,18 @@ export interface CheckOutcome {
   marksProblems?: string[];
 }
 
+/**
+ * The 情况说明 text was read from a Word file picked in the pane (taskpane/wordImport.ts): its findings are
+ * placed by the file's paragraphs (“Word 文件 第N段”).
+ */
+export interface NarrativeSource {
+  kind: "word";
+  /** The file name as picked. */
+  name: string;
+  /** 1-based line of the text where each Word paragraph starts. */
+  rows: number[];
+}
+
 /** Where to go in the workbook: activate the sheet, then select the cell (or column A of row). */
 export interface NavigateTarget {
   sheet: string;
@@ -54,8 +66,11 @@ export interface CellEdit {
 }
 
 export interface PaneServices {
-  /** Reads the workbook (one sync) and runs every check. `narrativeText`: check this pasted text as the 情况说明 instead of the workbook's sheet. */
-  runCheck(opts?: { narrativeText?: string }): Promise<CheckOutcome>;
+  /**
+   * Reads the workbook (one sync) and runs every check. `narrativeText`: check this pasted text as the 情况说明
+   * instead of the workbook's sheet; `narrativeSource`: where that text came from when it is not pasted.
+   */
+  runCheck(opts?: { narrativeText?: string; narrativeSource?: NarrativeSource }): Promise<CheckOutcome>;
   /** Activates the sheet and selects the cell; must not throw for a sheet that no longer exists (reject with a Chinese message). */
   navigate(target: NavigateTarget): Promise<void>;
   /** Generates the 情况说明 from the workbook; without `template` the workbook's own template is used. */

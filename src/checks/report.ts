@@ -25,6 +25,13 @@ export type FindingOrder = "severity" | "place";
 export interface PastedText {
   sheet: string;
   rows: number[];
+  /** What the text is called in places and group titles (default 粘贴的文本), e.g. "Word 文件" for an imported .docx. */
+  label?: string;
+}
+
+/** "粘贴的文本", or the label of the text the pane imported ("Word 文件"). */
+export function pastedLabel(pasted?: PastedText): string {
+  return pasted?.label ?? "粘贴的文本";
 }
 
 const NOTE_RULES = new Set<string>(texts.recognitionNotes);
@@ -117,7 +124,7 @@ function tableKeyOfSheet(sheet: string | undefined, recognition?: RecognitionRep
 /** Short name of where a finding is: "公开05表!C7", "情况说明 第12行", "粘贴的文本 第3段", "补充数据!D4", "整体". */
 export function locationText(f: Finding, recognition?: RecognitionReport, pasted?: PastedText): string {
   const para = pastedParagraph(f, pasted);
-  if (para !== undefined) return fill(texts.pastedPlace, { n: para });
+  if (para !== undefined) return pasted?.label ? `${pasted.label} 第${para}段` : fill(texts.pastedPlace, { n: para });
   if (isNarrativeFinding(f, recognition, pasted)) {
     const name = !f.sheet || recognition?.narrative?.sheet === f.sheet ? "情况说明" : f.sheet;
     return `${name} 第${f.row}行`;
@@ -180,7 +187,7 @@ export function groupFindings(findings: Finding[], ctx: GroupContext = {}): Find
   for (const f of findings) {
     if (isNarrativeFinding(f, recognition, pasted)) {
       const s = sectionOf(f.row as number, sections);
-      const base = pasted && isPasted(f, pasted) ? "粘贴的文本" : !f.sheet || recognition?.narrative?.sheet === f.sheet ? "情况说明" : f.sheet;
+      const base = pasted && isPasted(f, pasted) ? pastedLabel(pasted) : !f.sheet || recognition?.narrative?.sheet === f.sheet ? "情况说明" : f.sheet;
       const id = `narr-${asciiId(f.sheet ?? "")}-${s ? s.row : 0}`;
       add(id, [3, s ? s.row : 0], () => ({ kind: "narrative", title: s ? `${base} · ${s.title}` : base, sheet: f.sheet }), f);
       continue;

@@ -10,7 +10,16 @@ import {
   Text,
   Caption1,
 } from "@fluentui/react-components";
-import { ArrowUndoRegular, CheckmarkCircleRegular, ChevronDownRegular, ChevronRightRegular, CopyRegular, PlayRegular } from "@fluentui/react-icons";
+import {
+  ArrowUndoRegular,
+  CheckmarkCircleRegular,
+  ChevronDownRegular,
+  ChevronRightRegular,
+  CopyRegular,
+  DismissRegular,
+  DocumentArrowUpRegular,
+  PlayRegular,
+} from "@fluentui/react-icons";
 import type { Finding, Severity } from "../../src/findings";
 import { reportText, type FindingOrder } from "../../src/checks/report";
 import { fill } from "../../src/money/wording";
@@ -31,6 +40,7 @@ import { Busy, ConfirmDialog, ErrorBar, SeverityIcon, SeverityTag, SuccessBar, u
 import { RULE_IDS, guidanceFor } from "../../src/review/guidance";
 import { MAX_NOTE, type Marks } from "../../src/review/marks";
 import { openSummary, withReopened, withVerified } from "./marksModel";
+import { WORD_ACCEPT, loadWordNarrative, type PickedFile, type WordNarrative } from "./wordFile";
 
 const useStyles = makeStyles({
   group: {
@@ -48,7 +58,14 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground2 },
   guidance: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   markRow: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  fileInput: { display: "none" },
 });
+
+/** A Word file imported in this tab: its text is checked in place of the workbook's 情况说明 until it is removed. */
+interface ImportedWord {
+  name: string;
+  narrative: WordNarrative;
+}
 
 const DATA_RULES = new Set(RULE_IDS);
 
@@ -118,6 +135,8 @@ export const CheckTab: React.FC<CheckTabProps> = ({ services, outcome, onOutcome
   const call = useServiceCall();
   const [showText, setShowText] = React.useState(false);
   const [narrativeText, setNarrativeText] = React.useState("");
+  const [word, setWord] = React.useState<ImportedWord | null>(null);
+  const fileInput = React.useRef<HTMLInputElement>(null);
   const [filter, setFilter] = React.useState<SeverityFilter>(ALL_SEVERITIES);
   const [copied, setCopied] = React.useState(false);
   const [order, setOrder] = React.useState<FindingOrder>("severity");
@@ -141,14 +160,41 @@ export const CheckTab: React.FC<CheckTabProps> = ({ services, outcome, onOutcome
     }
   }, [outcome]);
 
+  /** The text the check takes in place of the workbook's 情况说明: the imported Word file, else the pasted text, else none. */
+  const checkOptions = (w: ImportedWord | null) => {
+    if (w) return { narrativeText: w.narrative.text, narrativeSource: { kind: "word" as const, name: w.name, rows: w.narrative.rows } };
+    const text = showText && narrativeText.trim() !== "" ? narrativeText : undefined;
+    return text ? { narrativeText: text } : undefined;
+  };
+
   const start = async () => {
     setCopied(false);
-    const text = showText && narrativeText.trim() !== "" ? narrativeText : undefined;
-    const result = await call.run("检查", "正在读取工作簿并检查……", () => services.runCheck(text ? { narrativeText: text } : undefined));
+    const result = await call.run("检查", "正在读取工作簿并检查……", () => services.runCheck(checkOptions(word)));
     if (result) {
       focusSummary.current = true;
       onOutcome(result);
     }
+  };
+
+  // A picked .docx: read here (nothing uploaded), then checked against the open workbook like pasted text.
+  const importWord = async (file: PickedFile) => {
+    setCopied(false);
+    const done = await call.run("导入 Word 情况说明", `正在读取“${file.name}”并检查……`, async () => {
+      const narrative = await loadWordNarrative(file);
+      const next: ImportedWord = { name: file.name, narrative };
+      return { next, outcome: await services.runCheck(checkOptions(next)) };
+    });
+    if (done) {
+      setWord(done.next);
+      focusSummary.current = true;
+      onOutcome(done.outcome);
+    }
+  };
+
+  const onFilePicked = (e: React.ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = ""; // the same file may be picked again (after it was edited in Word)
+    if (file) void importWord(file);
   };
 
   const activate = async (f: Finding) => {
@@ -292,7 +338,42 @@ export const CheckTab: React.FC<CheckTabProps> = ({ services, outcome, onOutcome
         >
           粘贴情况说明文本
         </Button>
+        <Button
+          appearance="subtle"
+          icon={<DocumentArrowUpRegular />}
+          onClick={() => fileInput.current?.click()}
+          disabled={call.busy !== null}
+          aria-describedby="check-word-hint"
+          data-testid="check-import-word"
+        >
+          导入 Word 情况说明…
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept={WORD_ACCEPT}
+          className={styles.fileInput}
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={onFilePicked}
+          data-testid="check-word-input"
+        />
       </div>
+      {word ? (
+        <SuccessBar intent="info" testId="check-word-file">
+          <span id="check-word-hint">
+            以 Word 文件“{word.name}”（共 {word.narrative.paragraphs} 段）代替工作簿中的情况说明检查；问题的位置按该文件的段落（第几段）显示。
+            {showText && narrativeText.trim() !== "" ? "粘贴的文本此时不参与检查。" : ""}
+          </span>{" "}
+          <Button size="small" appearance="subtle" icon={<DismissRegular />} onClick={() => setWord(null)} data-testid="check-word-clear">
+            不再使用该文件
+          </Button>
+        </SuccessBar>
+      ) : (
+        <span id="check-word-hint" hidden>
+          选择情况说明的 Word 文件（.docx），在本机读取，不上传；检查时以其文字代替工作簿中的情况说明。
+        </span>
+      )}
       {showText ? (
         <div id="check-narrative-field">
           <Field

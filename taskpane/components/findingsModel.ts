@@ -11,6 +11,7 @@ import {
   groupFindings,
   locationText,
   orderedGroups,
+  pastedLabel,
   pastedParagraph,
   splitNotes,
   type FindingGroup,
@@ -104,7 +105,7 @@ export function findingTooltip(f: Finding, pasted?: PastedText): string {
   const rule = `规则 ${f.rule}`;
   if (navTarget(f, pasted)) return `转到此单元格 · ${rule}`;
   const para = pastedParagraph(f, pasted);
-  if (para !== undefined) return `此问题在粘贴的文本第${para}段，无法在工作表中定位 · ${rule}`;
+  if (para !== undefined) return `此问题在${pastedLabel(pasted)}第${para}段，无法在工作表中定位 · ${rule}`;
   return `此问题没有对应的单元格 · ${rule}`;
 }
 
