@@ -2,6 +2,7 @@
 import type { Finding } from "../../findings";
 import { basicItems } from "./basicItems";
 import { emptyTables } from "./emptyTables";
+import { execNoBudget } from "./execNoBudget";
 import { extraTables } from "./extraTables";
 import { procurement } from "./procurement";
 import { formText } from "./formText";
@@ -13,7 +14,7 @@ import { tableSheets } from "./tableSheets";
 import type { ReportRule, RuleContext } from "./types";
 import { wording } from "./wording";
 
-export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear, subjectItems, basicItems, procurement, wording, formText, subjectNames, extraTables, sectionSums];
+export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear, subjectItems, basicItems, procurement, wording, formText, subjectNames, extraTables, sectionSums, execNoBudget];
 
 export function runReportRules(ctx: RuleContext, rules: ReportRule[] = REPORT_RULES): Finding[] {
   return rules.flatMap((r) => r.check(ctx));
