@@ -12,9 +12,10 @@ import { subjectItems } from "./subjectItems";
 import { subjectNames } from "./subjectNames";
 import { tableSheets } from "./tableSheets";
 import type { ReportRule, RuleContext } from "./types";
+import { unitName } from "./unitName";
 import { wording } from "./wording";
 
-export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear, subjectItems, basicItems, procurement, wording, formText, subjectNames, extraTables, sectionSums, execNoBudget];
+export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear, subjectItems, basicItems, procurement, wording, formText, subjectNames, extraTables, sectionSums, execNoBudget, unitName];
 
 export function runReportRules(ctx: RuleContext, rules: ReportRule[] = REPORT_RULES): Finding[] {
   return rules.flatMap((r) => r.check(ctx));
