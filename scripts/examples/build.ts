@@ -457,7 +457,7 @@ function supplementRows(s: Seed, fig: Figures, year: number): SuppRow[] {
   return rows;
 }
 
-function supplementSheet(wb: ExcelJS.Workbook, s: Seed, fig: Figures, year: number, yuan: boolean): void {
+function supplementSheet(wb: ExcelJS.Workbook, s: Seed, fig: Figures, year: number, yuan: boolean, edit: (rows: SuppRow[]) => SuppRow[] = (r) => r): void {
   const sh = new Sheet(wb.addWorksheet("补充数据"), null);
   let row = 1;
   if (yuan) {
@@ -466,7 +466,7 @@ function supplementSheet(wb: ExcelJS.Workbook, s: Seed, fig: Figures, year: numb
   }
   ["项目", "科目编码", "本年数", "上年数", "预算数", "主要原因"].forEach((l, k) => sh.set(row, k + 1, l));
   row++;
-  for (const r of supplementRows(s, fig, year)) {
+  for (const r of edit(supplementRows(s, fig, year))) {
     sh.set(row, 1, r[0]);
     if (r[1]) sh.set(row, 2, r[1]);
     [r[2], r[3], r[4]].forEach((v, k) => {
@@ -805,6 +805,46 @@ export async function buildNational2024(s: Seed = SEED, year = 2024): Promise<Bu
     `说明：${s.unit}本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。`);
   empty(names[8], "国有资本经营预算财政拨款收入支出决算表", "注：本表反映部门本年度国有资本经营预算财政拨款收入支出及结转和结余情况。",
     `说明：${s.unit}本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。`);
-  supplementSheet(wb, s, fig, year, false);
+  supplementSheet(wb, s, fig, year, false, nationalSupplement);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * 补充数据 of the national example (issue 14): the national (Shanghai) 2024 template's 十 预算绩效管理情况 and
+ * 十一 rows. The example unit procures (12.50万元, 授予中小企业 10.00, 小微企业 6.00); its 5 self-evaluated
+ * projects are the seed's (预算数 78.90万元 in all), graded 优 4 / 良 1; the Sichuan-only equipment rows
+ * (单价50万元以上通用设备, 单价100万元以上专用设备) give way to the template's 单价100万元（含）以上设备（不含车辆）.
+ */
+const NATIONAL_VALUES: Record<string, Decimal | number> = {
+  政府采购支出总额: new D("12.50"),
+  政府采购货物支出: new D("8.30"),
+  政府采购工程支出: new D("0"),
+  政府采购服务支出: new D("4.20"),
+  授予中小企业合同金额: new D("10.00"),
+  授予小微企业合同金额: new D("6.00"),
+};
+const NATIONAL_DROP = new Set(["单价50万元以上通用设备", "单价100万元以上专用设备"]);
+const NATIONAL_ROWS: SuppRow[] = [
+  ["部级领导干部用车", null, 0, null, null, null],
+  ["离退休干部用车", null, 0, null, null, null],
+  ["单价100万元（含）以上设备（不含车辆）", null, 1, null, null, null],
+  ["预算绩效管理制度", null, null, null, null, "预算绩效管理实施办法、项目支出绩效自评工作规程"],
+  ["预算绩效管理工作机制", null, null, null, null, "目标编报、跟踪监控、自评评价、结果应用全过程"],
+  ["绩效目标涉及预算金额", null, new D("85.60"), null, null, null],
+  ["绩效跟踪评价涉及预算金额", null, new D("75.00"), null, null, null],
+  ["绩效自评涉及预算金额", null, new D("78.90"), null, null, null],
+  ["绩效自评平均得分", null, 93.6, null, null, null],
+  ["绩效评级为“优”的项目数", null, 4, null, null, null],
+  ["绩效评级为“良”的项目数", null, 1, null, null, null],
+  ["绩效评级为“合格”的项目数", null, 0, null, null, null],
+  ["绩效评级为“不合格”的项目数", null, 0, null, null, null],
+  ["绩效自评发现问题数", null, 2, null, null, null],
+  ["已经完成整改的问题数", null, 1, null, null, null],
+  ["正在整改的问题数", null, 1, null, null, null],
+];
+function nationalSupplement(rows: SuppRow[]): SuppRow[] {
+  const out = rows
+    .filter((r) => !NATIONAL_DROP.has(r[0]))
+    .map((r): SuppRow => (r[0] in NATIONAL_VALUES ? [r[0], r[1], NATIONAL_VALUES[r[0]], r[3], r[4], r[5]] : r));
+  return [...out, ...NATIONAL_ROWS];
 }

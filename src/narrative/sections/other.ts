@@ -6,6 +6,7 @@ import type { Source, TableModel } from "../../model/types";
 import type { PerfForm, SourceRef } from "../../perf/types";
 import { cleanReason, type Ctx, type Val } from "../generateContext";
 import type { GeneratedSpan } from "../generateTypes";
+import { type Figure, nationalPerformanceSlots } from "./performanceFigures";
 
 function tableTotal(ctx: Ctx, table: TableModel | undefined): Val | undefined {
   if (!table) return undefined;
@@ -66,30 +67,62 @@ export function procurement(ctx: Ctx): void {
   const services = amountSlot(ctx, "政府采购服务支出");
   const sme = amountSlot(ctx, "授予中小企业合同金额");
   const micro = amountSlot(ctx, "授予小微企业合同金额");
+  // 预留 wording instead of the 授予 sentence (stating both would count the awards twice): only when the template has it
+  const reserved = !!ctx.tpl.s["procurement.reserved"] && RESERVED.some(([, key]) => ctx.suppVal(key, "current")) && !sme.val && !micro.val;
   const spans = ctx.t("procurement.total", { unit: unitRef(ctx), total: total.span, goods: goods.span, works: works.span, services: services.span });
   if (total.val && !total.val.v.isZero() && sme.val && micro.val) {
     const share = (x: Val) => ctx.pct(round(x.v.div(total.val!.v).times(100), 2), [...x.src, ...total.val!.src]);
     spans.push(...ctx.t("procurement.sme", { sme: sme.span, micro: micro.span, smeShare: share(sme.val), microShare: share(micro.val) }));
-  } else spans.push(...ctx.t("procurement.smeNoShare", { sme: sme.span, micro: micro.span }));
+  } else if (!reserved) spans.push(...ctx.t("procurement.smeNoShare", { sme: sme.span, micro: micro.span }));
   ctx.para(spans);
+  // the national template's 预留 paragraph (面向中小企业/小微企业预留…由中小企业供应商中标或成交的…) when 补充数据 has those rows
+  if (reserved) {
+    ctx.para(ctx.t("procurement.reserved", Object.fromEntries(RESERVED.map(([slot, key]) => [slot, amountSlot(ctx, key).span]))));
+  }
 }
+
+/** The 预留 rows of 补充数据 and their slots in "procurement.reserved" (national 2024 template 十一（二）). */
+const RESERVED: [string, string][] = [
+  ["smeReserved", "面向中小企业预留政府采购项目预算金额"],
+  ["microReserved", "面向小微企业预留政府采购项目预算金额"],
+  ["smeAwarded", "预留项目中由中小企业供应商中标或成交的采购金额"],
+  ["microAwarded", "预留项目中由小微企业供应商中标或成交的采购金额"],
+  ["smeOther", "其他政府采购项目中由中小企业供应商中标或成交的采购金额"],
+];
 
 export function assets(ctx: Ctx): void {
   const N = ctx.suppVal("车辆总数", "current");
-  const items: GeneratedSpan[] = [];
+  const cats: { name: string; key: string; v?: Val }[] = [];
   for (const u of ctx.tpl.vehicleUses) {
     const v = ctx.suppVal(u.key, "current");
     if (!v && !u.always) continue;
     if (v && v.v.isZero() && !u.always) continue;
-    if (items.length) items.push({ text: "、" });
-    items.push(...ctx.t("assets.vehicleItem", { name: u.name ?? u.key, n: v ? ctx.cnt(v) : N && N.v.isZero() ? ctx.cnt(ctx.zero(N.src)) : ctx.marker(u.key) }));
+    // no vehicle at all: each category is 0, from the total's cell
+    cats.push({ name: u.name ?? u.key, key: u.key, v: v ?? (N && N.v.isZero() ? ctx.zero(N.src) : undefined) });
+  }
+  const missing = cats.filter((c) => !c.v);
+  let items: GeneratedSpan[] = [];
+  if (missing.length && N) {
+    // a part not given next to a given total: one marker, never a list whose sum falls short of the total
+    items = [ctx.marker(`各类车辆数（补充数据${missing.map((c) => `“${c.key}”`).join("")}未填）`)];
+  } else {
+    cats.forEach((c, k) => {
+      if (k) items.push({ text: "、" });
+      items.push(...ctx.t("assets.vehicleItem", { name: c.name, n: c.v ? ctx.cnt(c.v) : ctx.marker(c.key) }));
+    });
+  }
+  let total: GeneratedSpan = N ? ctx.cnt(N) : ctx.marker("车辆总数");
+  if (N && !missing.length) {
+    const s = cats.reduce((a, c) => a.plus(c.v!.v), new D(0));
+    // the categories must add up to the total (template 十一（三）; DOMAIN §3.2 十(三)): the generator does not choose
+    if (!s.eq(N.v)) total = ctx.marker(`车辆总数（补充数据“车辆总数”为${N.v.toString()}辆，各类用车合计${s.toString()}辆）`);
   }
   const count = (key: string) => {
     const v = ctx.suppVal(key, "current");
     return v ? ctx.cnt(v) : ctx.marker(key);
   };
   ctx.para([
-    ...ctx.t("assets.vehicles", { unit: unitRef(ctx), N: N ? ctx.cnt(N) : ctx.marker("车辆总数"), list: items }),
+    ...ctx.t("assets.vehicles", { unit: unitRef(ctx), N: total, list: items }),
     ...ctx.t("assets.equipment", { general: count("单价50万元以上通用设备"), special: count("单价100万元以上专用设备"), equipment100: count("单价100万元以上设备（不含车辆）") }),
   ]);
 }
@@ -101,23 +134,34 @@ export function performance(ctx: Ctx): void {
     const v = ctx.suppVal(key, "current");
     return v ? ctx.cnt(v) : ctx.marker(key);
   };
+  const self = forms ? selfEvaluatedCount(ctx, forms) : figureCount(ctx, "绩效自评项目数");
   ctx.para(ctx.t("performance.counts", {
     unit: unitRef(ctx),
     pre: count("事前绩效评估项目数"),
     targets: count("绩效目标项目数"),
     monitored: count("绩效监控项目数"),
-    self: forms ? selfEvaluatedCount(ctx, forms) : count("绩效自评项目数"),
+    self: self.span,
+    // the national template's amounts, score, grades and problems (src/narrative/sections/performanceFigures.ts)
+    ...(ctx.tpl.s["performance.gradeItem"] ? nationalPerformanceSlots(ctx, forms, self) : {}),
   }));
+  // a template without the 部门整体 part (national: "performance.rest" empty) writes no marker for it
+  const rest = ctx.tpl.s["performance.rest"] !== "";
   if (!forms) {
-    ctx.para(ctx.t("performance.rest", { marker: ctx.marker("部门整体支出绩效自评情况及各项目绩效目标完成情况综述（见项目绩效目标完成情况表）") }));
+    if (rest) ctx.para(ctx.t("performance.rest", { marker: ctx.marker("部门整体支出绩效自评情况及各项目绩效目标完成情况综述（见项目绩效目标完成情况表）") }));
     return;
   }
-  ctx.para(ctx.t("performance.rest", { marker: ctx.marker("部门整体支出绩效自评情况") }));
+  if (rest) ctx.para(ctx.t("performance.rest", { marker: ctx.marker("部门整体支出绩效自评情况") }));
   const heading = ctx.t("performance.projectsHeading");
   if (heading.some((s) => s.text)) ctx.para(heading);
   const names: GeneratedSpan[] = forms.map((f) => ({ text: `“${projectName(f)}”`, sources: sourcesOf(f.name.source) }));
   ctx.para(ctx.t("performance.reported", { names, n: ctx.cnt({ v: new D(forms.length), src: forms.flatMap((f) => sourcesOf(f.name.source ?? f.titleCell)) }) }));
   forms.forEach((f, i) => ctx.para(projectSummary(ctx, f, i + 1)));
+}
+
+/** A 补充数据 count as a marker keyed by its bare label (the wording the existing text uses). */
+function figureCount(ctx: Ctx, key: string): Figure {
+  const val = ctx.suppVal(key, "current");
+  return val ? { span: ctx.cnt(val), val } : { span: ctx.marker(key) };
 }
 
 function sourcesOf(s: SourceRef | null | undefined): Source[] {
@@ -132,11 +176,12 @@ function projectName(f: PerfForm): string {
  * 绩效自评项目数: 补充数据's count when it agrees with the number of forms (or the number of forms when
  * 补充数据 has none); a marker when the two disagree (DOMAIN §6.2 #20) — the generator does not choose.
  */
-function selfEvaluatedCount(ctx: Ctx, forms: PerfForm[]): GeneratedSpan {
+function selfEvaluatedCount(ctx: Ctx, forms: PerfForm[]): Figure {
   const v = ctx.suppVal("绩效自评项目数", "current");
-  if (v && !v.v.eq(forms.length)) return ctx.marker(`开展绩效自评的项目数（补充数据“绩效自评项目数”为${v.v.toString()}个，项目绩效表${forms.length}张）`);
-  if (v) return ctx.cnt(v);
-  return ctx.cnt({ v: new D(forms.length), src: forms.flatMap((f) => sourcesOf(f.name.source ?? f.titleCell)) });
+  if (v && !v.v.eq(forms.length)) return { span: ctx.marker(`开展绩效自评的项目数（补充数据“绩效自评项目数”为${v.v.toString()}个，项目绩效表${forms.length}张）`) };
+  if (v) return { span: ctx.cnt(v), val: v };
+  const val: Val = { v: new D(forms.length), src: forms.flatMap((f) => sourcesOf(f.name.source ?? f.titleCell)) };
+  return { span: ctx.cnt(val), val };
 }
 
 /** "（k）“项目”项目绩效目标完成情况综述。项目全年预算数B万元，执行数为A万元，完成预算的r%。通过项目实施，…。" */
