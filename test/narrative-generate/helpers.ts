@@ -19,6 +19,8 @@ export const WORKBOOKS: Record<string, string> = {
   "example-sichuan-2020": path.join(REPO, "test", "workbooks", "example-sichuan-2020.xlsx"),
   "example-sichuan-2020-yuan": path.join(REPO, "test", "workbooks", "example-sichuan-2020-yuan.xlsx"),
   "example-national-2024": path.join(REPO, "test", "workbooks", "example-national-2024.xlsx"),
+  "example-national-2025": path.join(REPO, "test", "workbooks", "example-national-2025.xlsx"),
+  "example-national-2026": path.join(REPO, "test", "workbooks", "example-national-2026.xlsx"),
 };
 export const FIXTURE_NAMES = ["bazhong-2020", "bazhong-2020-yuan", "bazhong-2020-clean"];
 export const EXAMPLE_NAMES = ["example-sichuan-2020", "example-sichuan-2020-yuan", "example-national-2024"];

@@ -6,7 +6,7 @@ import type { Source, TableModel } from "../../model/types";
 import type { PerfForm, SourceRef } from "../../perf/types";
 import { cleanReason, type Ctx, type Val } from "../generateContext";
 import type { GeneratedSpan } from "../generateTypes";
-import { type Figure, nationalPerformanceSlots } from "./performanceFigures";
+import { count as suppCount, type Figure, nationalPerformanceSlots } from "./performanceFigures";
 
 function tableTotal(ctx: Ctx, table: TableModel | undefined): Val | undefined {
   if (!table) return undefined;
@@ -104,7 +104,7 @@ export function assets(ctx: Ctx): void {
   let items: GeneratedSpan[] = [];
   if (missing.length && N) {
     // a part not given next to a given total: one marker, never a list whose sum falls short of the total
-    items = [ctx.marker(`各类车辆数（补充数据${missing.map((c) => `“${c.key}”`).join("")}未填）`)];
+    items = [ctx.marker(`各类车辆数（补充数据未填：${missing.map((c) => c.key).join("、")}）`)];
   } else {
     cats.forEach((c, k) => {
       if (k) items.push({ text: "、" });
@@ -134,7 +134,7 @@ export function performance(ctx: Ctx): void {
     const v = ctx.suppVal(key, "current");
     return v ? ctx.cnt(v) : ctx.marker(key);
   };
-  const self = forms ? selfEvaluatedCount(ctx, forms) : figureCount(ctx, "绩效自评项目数");
+  const self = forms ? selfEvaluatedCount(ctx, forms) : suppCount(ctx, "绩效自评项目数");
   ctx.para(ctx.t("performance.counts", {
     unit: unitRef(ctx),
     pre: count("事前绩效评估项目数"),
@@ -156,12 +156,6 @@ export function performance(ctx: Ctx): void {
   const names: GeneratedSpan[] = forms.map((f) => ({ text: `“${projectName(f)}”`, sources: sourcesOf(f.name.source) }));
   ctx.para(ctx.t("performance.reported", { names, n: ctx.cnt({ v: new D(forms.length), src: forms.flatMap((f) => sourcesOf(f.name.source ?? f.titleCell)) }) }));
   forms.forEach((f, i) => ctx.para(projectSummary(ctx, f, i + 1)));
-}
-
-/** A 补充数据 count as a marker keyed by its bare label (the wording the existing text uses). */
-function figureCount(ctx: Ctx, key: string): Figure {
-  const val = ctx.suppVal(key, "current");
-  return val ? { span: ctx.cnt(val), val } : { span: ctx.marker(key) };
 }
 
 function sourcesOf(s: SourceRef | null | undefined): Source[] {

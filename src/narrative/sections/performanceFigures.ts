@@ -25,13 +25,13 @@ const src = (s: SourceRef | null | undefined): Source[] => (s ? [{ sheet: s.shee
 /** A 补充数据 amount (万元) or its marker. */
 function amount(ctx: Ctx, key: string): Figure {
   const val = ctx.suppVal(key, "current");
-  return val ? { span: ctx.num(val), val } : { span: ctx.marker(`${key}（补充数据）`) };
+  return val ? { span: ctx.num(val), val } : { span: ctx.marker(key) };
 }
 
 /** A 补充数据 count or its marker. */
 export function count(ctx: Ctx, key: string): Figure {
   const val = ctx.suppVal(key, "current");
-  return val ? { span: ctx.cnt(val), val } : { span: ctx.marker(`${key}（补充数据）`) };
+  return val ? { span: ctx.cnt(val), val } : { span: ctx.marker(key) };
 }
 
 /** Text of a 补充数据 row's 主要原因 column (预算绩效管理制度 …), copied as written, or a marker. */
@@ -64,7 +64,7 @@ function averageScore(ctx: Ctx, forms: PerfForm[] | undefined): Figure {
   const show = (v: Val): Figure => ({ span: { text: round(v.v, 2).toString(), sources: v.src, kind: "count" }, val: v });
   if (given) return show(given);
   const scores = everyForm(forms, (f) => f.totalScoreGiven);
-  if (!scores) return { span: ctx.marker("绩效自评平均得分（补充数据）") };
+  if (!scores) return { span: ctx.marker("绩效自评平均得分") };
   return show({ v: round(sum(scores.map((s) => s.value)).div(scores.length), 2), src: scores.flatMap((s) => s.src) });
 }
 
@@ -88,7 +88,7 @@ function grades(ctx: Ctx, forms: PerfForm[] | undefined, self: Figure): Generate
   const missing = labels.filter((_, k) => !vals[k]);
   const names = labels.map((g) => `“${g}”`).join("");
   if (missing.length) {
-    return [ctx.marker(`绩效评级为${names}的项目数（补充数据${missing.map((g) => `“${rowKey(g)}”`).join("")}未填）`)];
+    return [ctx.marker(`绩效评级为${names}的项目数（补充数据未填${missing.map((g) => `“${g}”`).join("")}级）`)];
   }
   const total = sum(vals.map((v) => v!.v));
   if (self.val && !total.eq(self.val.v)) {
@@ -107,7 +107,7 @@ function issues(ctx: Ctx): GeneratedSpan[] {
   const keys = ["绩效自评发现问题数", "已经完成整改的问题数", "正在整改的问题数"] as const;
   const [found, done, doing] = keys.map((k) => ctx.suppVal(k, "current"));
   const missing = keys.filter((_, k) => ![found, done, doing][k]);
-  if (missing.length) return [ctx.marker(`绩效自评中发现、已经完成整改和正在整改的问题数（补充数据${missing.map((k) => `“${k}”`).join("")}未填）`)];
+  if (missing.length) return [ctx.marker(`绩效自评中发现、已经完成整改和正在整改的问题数（补充数据未填：${missing.join("、")}）`)];
   if (!done!.v.plus(doing!.v).eq(found!.v)) {
     return [ctx.marker(`绩效自评中发现的问题数（补充数据为${found!.v.toString()}个，已经完成整改与正在整改的合计${done!.v.plus(doing!.v).toString()}个）`)];
   }
