@@ -8,13 +8,16 @@
  */
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from "docx";
 import type { Page } from "playwright-core";
 import { readXlsx } from "../../cli/adapters/xlsx";
 import { generateNarrative } from "../../src/narrative/generate";
 import { perfReportOf, readForms, readPerfContext, reassessForm } from "../../src/perf";
 import { readReport } from "../../src/reader";
+import { findNarrativeSheet, paragraphsFromSheet } from "../../src/narrative/paragraphs";
 import { markers, markerSummary } from "../../taskpane/components/generateModel";
 import { formatNumberCell } from "../../preview/numberFormat";
 import { checkWorkbook } from "../../src/checks";
@@ -108,6 +111,36 @@ async function expectedView(file: string) {
   const snapshot = await readXlsx(file);
   const r = checkWorkbook(snapshot);
   return findingsView(r.findings, ALL_SEVERITIES, { recognition: r.model.recognition, sections: narrativeSections(r.model.narrative?.paragraphs ?? []) });
+}
+
+/** A .docx of the lines whose 一、/（一） headings are Word's automatic numbering (taken out of the text), made with the `docx` package. */
+async function numberedDocx(lines: string[]): Promise<Buffer> {
+  const levels: [RegExp, number][] = [
+    [/^[一二三四五六七八九十]+、/, 0],
+    [/^（[一二三四五六七八九十]+）/, 1],
+  ];
+  const children = lines.map((text) => {
+    for (const [re, level] of levels) {
+      const m = re.exec(text);
+      if (m) return new Paragraph({ numbering: { reference: "report", level }, children: [new TextRun(text.slice(m[0].length))] });
+    }
+    return new Paragraph({ children: [new TextRun(text)] });
+  });
+  const doc = new Document({
+    numbering: {
+      config: [
+        {
+          reference: "report",
+          levels: [
+            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: "%1、", alignment: AlignmentType.LEFT },
+            { level: 1, format: LevelFormat.CHINESE_COUNTING, text: "（%2）", alignment: AlignmentType.LEFT },
+          ],
+        },
+      ],
+    },
+    sections: [{ children }],
+  });
+  return Packer.toBuffer(doc);
 }
 
 export const paneLayoutScenarios: Scenario[] = [
@@ -244,6 +277,82 @@ export const paneLayoutScenarios: Scenario[] = [
       assert.match(await byId(page, "check-summary").innerText(), new RegExp(`^共 ${expected.total} 条`));
       await clean(page, log);
       await page.close();
+    },
+  },
+  {
+    name: "导入 Word 情况说明：用键盘选择 .docx，按 Word 文件的段落说明位置；.doc 和损坏的文件给出中文说明",
+    async run({ browser, origin }) {
+      const snapshot = await readXlsx(EXAMPLE);
+      const lines = paragraphsFromSheet(findNarrativeSheet(snapshot)!).map((p) => p.text);
+      // A planted decrease-as-increase in the 收、支总计 paragraph; headings numbered by Word, not typed.
+      const at = lines.findIndex((t) => t.includes("收、支总计") && t.includes("减少"));
+      assert.ok(at > 0, "the example's narrative has the 收、支总计 paragraph");
+      lines[at] = lines[at].replace("减少", "增加");
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "juesuan-e2e-word-"));
+      const docxFile = path.join(dir, "情况说明.docx");
+      fs.writeFileSync(docxFile, await numberedDocx(lines));
+      const docFile = path.join(dir, "旧说明.doc");
+      fs.writeFileSync(docFile, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from("W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0", "latin1"), Buffer.alloc(512)]));
+      const brokenFile = path.join(dir, "损坏.docx");
+      fs.writeFileSync(brokenFile, fs.readFileSync(docxFile).subarray(0, 600));
+      // what the pane must find: the same text checked in Node as pasted text
+      const expected = checkWorkbook(snapshot, { narrativeText: lines.join("\n"), narrativeTextName: "（粘贴的情况说明）" });
+      const planted = expected.findings.find((f) => f.severity === "error" && f.row === at + 1);
+      assert.ok(planted, "the planted claim is an error in Node");
+
+      const { page, log } = await open(browser, origin, 360);
+      const requests: string[] = [];
+      page.on("request", (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`));
+      // keyboard: Tab order reaches the button; Enter opens the file chooser
+      await byId(page, "check-toggle-text").focus();
+      await page.keyboard.press("Tab");
+      assert.equal(await focusedTestId(page), "check-import-word");
+      const chooser = page.waitForEvent("filechooser", { timeout: TIMEOUT });
+      await page.keyboard.press("Enter");
+      await (await chooser).setFiles(docxFile);
+      const place = `Word 文件 第${at + 1}段`;
+      await page.locator("[data-finding-index]", { hasText: place }).first().waitFor({ timeout: TIMEOUT });
+      await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "check-summary", undefined, { timeout: 5000 });
+      assert.match(await byId(page, "check-word-file").innerText(), new RegExp(`情况说明\\.docx”（共 ${lines.length} 段）`));
+      const onWord = await page.locator("[data-finding-index]", { hasText: "Word 文件" }).evaluateAll((els) =>
+        els.map((e) => ({ tag: e.tagName.toLowerCase(), title: e.getAttribute("title") ?? "" })),
+      );
+      for (const p of onWord) {
+        assert.notEqual(p.tag, "button", "a finding on the Word text is not a button");
+        assert.match(p.title, /Word 文件第\d+段/);
+      }
+      const plantedShown = page.locator("[data-finding-index]", { hasText: place }).filter({ hasText: planted!.message.slice(0, 12) });
+      assert.ok((await plantedShown.count()) > 0, "the planted error is shown at its Word paragraph");
+      // only the pane's own files were loaded for it (the word-import chunk), nothing sent
+      assert.ok(requests.some((r) => /word-import\.js$/.test(r)), `the reader chunk is loaded on demand: ${requests.join(", ")}`);
+      assert.deepEqual(requests.filter((r) => !r.startsWith("GET ")), [], "nothing uploaded");
+      await paneShot(page, "check-word");
+      // 开始检查 again keeps checking the Word text until it is removed
+      await byId(page, "check-run").click();
+      await page.locator("[data-finding-index]", { hasText: place }).first().waitFor({ timeout: TIMEOUT });
+
+      // files that are not a .docx: a Chinese message, the pane goes on
+      await byId(page, "check-word-input").setInputFiles(docFile);
+      await byId(page, "check-error").filter({ hasText: "旧版 Word 文档（.doc）" }).waitFor({ timeout: TIMEOUT });
+      assert.match(await byId(page, "check-error").innerText(), /导入 Word 情况说明失败：“旧说明\.doc”是旧版 Word 文档（\.doc），无法直接读取。请在 Word 中打开，“另存为”/);
+      await byId(page, "check-word-input").setInputFiles(brokenFile);
+      await byId(page, "check-error").filter({ hasText: "损坏.docx" }).waitFor({ timeout: TIMEOUT });
+      assert.match(await byId(page, "check-error").innerText(), /已损坏或不是完整的 Word 文档/);
+      // the file in use is still the good one; removing it returns to the workbook's own 情况说明
+      assert.match(await byId(page, "check-word-file").innerText(), /情况说明\.docx/);
+      await byId(page, "check-word-clear").click();
+      await byId(page, "check-word-file").waitFor({ state: "detached", timeout: TIMEOUT });
+      await byId(page, "check-run").click();
+      await page.waitForFunction(
+        () => !document.querySelector('[data-testid="check-busy"]') && !Array.from(document.querySelectorAll("[data-finding-index]")).some((e) => (e.textContent ?? "").includes("Word 文件")),
+        undefined,
+        { timeout: TIMEOUT },
+      );
+      await byId(page, "check-summary").waitFor({ timeout: TIMEOUT });
+      await assertNoSidewaysScroll(page, "检查 with a Word file");
+      await clean(page, log);
+      await page.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     },
   },
   {
