@@ -190,6 +190,8 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
   }
 
   // ---- the same quantity printed twice
+  // 五（三）items listed without their 决算数 (“年初预算为A万元，完成年初预算的r%”).
+  const unstated53 = claims.filter((c): c is SubjectClaim => c.kind === "subject" && c.canonical === "5.3" && c.amount === null);
   if (on("N-same-quantity")) {
     for (const g of SAME_QUANTITY) {
       const members: { claim: AmountClaim | null; value: Decimal; where: string }[] = [];
@@ -240,7 +242,8 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
       for (const c of claims) {
         if (c.kind !== "class" || !c.amount) continue;
         const mine = items.filter((s) => classCore(s.lei) === c.core);
-        if (!mine.length) continue;
+        // A 项 of the class listed without its 决算数: the sum of the listed amounts is not the class's.
+        if (!mine.length || unstated53.some((s) => classCore(s.lei) === c.core)) continue;
         const total = sum(mine.map((s) => s.amount!.value));
         const diff = c.amount.value.minus(total);
         if (diff.isZero()) continue;
@@ -269,6 +272,8 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
         : [...slots.entries()].filter(([k]) => k.startsWith(fd.partsPrefix!)).flatMap(([, v]) => v);
       if (fd.parts && parts.length !== fd.parts.length) continue;
       if (parts.length < 2) continue;
+      // 五（三）with a 项 whose 决算数 is not stated: its listed amounts do not add up to the total.
+      if (fd.partsPrefix === "5.3.item:" && unstated53.length > 0) continue;
       foot(total, parts, fd.name, out, sheet);
     }
   }
@@ -277,9 +282,11 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
   const execs = claims.filter((c): c is ExecutionClaim => c.kind === "execution");
   const overall = execs.find((e) => e.slot === "5.3.exec");
   const itemExecs = claims.filter((c): c is SubjectClaim => c.kind === "subject" && c.canonical === "5.3" && !!c.amount && !!c.execution);
-  if (overall && itemExecs.length >= 2 && on("N-exec-overall")) {
+  if (overall && itemExecs.length >= 2 && unstated53.length === 0 && on("N-exec-overall")) {
     const r = overallRange(itemExecs);
-    if (r && (overall.rate.plus(HALF).lt(r.lo) || overall.rate.minus(HALF).gt(r.hi))) {
+    // Half of the overall rate's own last printed digit (“95.0%” stands for [94.95, 95.05)).
+    const half = new D(10).pow(-Math.max(Math.min(overall.decimals, 2), 0)).div(2);
+    if (r && (overall.rate.plus(half).lt(r.lo) || overall.rate.minus(half).gt(r.hi))) {
       out.push(
         narrativeFinding("N-exec-overall", sheet, {
           row: overall.row,

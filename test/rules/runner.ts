@@ -6,7 +6,7 @@
  */
 import type { Finding } from "../../src/findings";
 import { checkWorkbook } from "../../src/checks";
-import type { ReportModel } from "../../src/model/types";
+import type { ReportModel, SupplementRow } from "../../src/model/types";
 import { readReport } from "../../src/reader";
 import type { CellValue, WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { cloneSnapshot, loadBases, replaceInNarrative, setCell, type Base } from "../../scripts/planted/corpus";
@@ -17,7 +17,9 @@ export type Edit =
   | { set: CellValue; table: keyof ReportModel["tables"]; row: string; col: string }
   | { setCell: CellValue; sheet: string; cell: string }
   | { removeTable: keyof ReportModel["tables"] }
-  | { removeSheet: string };
+  | { removeSheet: string }
+  /** A 补充数据 field by its row's label (or item key): stable when rows are added to the example's 补充数据. */
+  | { setSupplement: CellValue; label: string; field?: "current" | "prior" | "budget" };
 
 export interface RuleCase {
   name: string;
@@ -48,7 +50,15 @@ export async function runCase(c: RuleCase): Promise<Finding[]> {
       const name = model.tables[e.removeTable]!.sheet;
       snap.sheets = snap.sheets.filter((s) => s.name !== name);
     } else if ("removeSheet" in e) snap.sheets = snap.sheets.filter((s) => s.name !== e.removeSheet);
-    else {
+    else if ("setSupplement" in e) {
+      const sup = model.supplement!;
+      const field = e.field ?? "current";
+      const row = sup.rows.find((r) => r.key === e.label || r.label === e.label || r.rawLabel.trim() === e.label);
+      if (!row) throw new Error(`rule case ${c.name}: no 补充数据 row ${e.label}`);
+      // An empty field: the column of the same field in another row, on this row's line.
+      const cell = row[field]?.source.cell ?? supplementCell(sup.rows, field, row);
+      setCell(snap, sup.sheet, cell, e.setSupplement);
+    } else {
       const t = model.tables[e.table]!;
       const row = t.rows.find((r) => r.key === e.row || r.code === e.row) ?? t.rows[0];
       const f = row.values[e.col];
@@ -59,6 +69,16 @@ export async function runCase(c: RuleCase): Promise<Finding[]> {
   }
   const r = checkWorkbook(snap, { includeForms: true, ...(c.text ? { narrativeText: c.text.join("\n") } : {}) });
   return r.findings;
+}
+
+function supplementCell(rows: SupplementRow[], field: "current" | "prior" | "budget", row: SupplementRow): string {
+  const other = rows.find((r) => r[field]);
+  if (!other) throw new Error(`rule cases: no 补充数据 column for ${field}`);
+  const col = other[field]!.source.cell.replace(/\d+$/, "");
+  // The row's own line, from another figure of the row.
+  const own = row.current ?? row.prior ?? row.budget;
+  if (own) return col + own.source.cell.replace(/^[A-Z]+/, "");
+  throw new Error(`rule cases: 补充数据 row ${row.label} has no figure to place ${field}`);
 }
 
 export function matches(f: Finding, rule: string, e: RuleCase["expect"] = {}): boolean {
