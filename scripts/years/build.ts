@@ -9,12 +9,15 @@
  *   example-yunnan-2025.xlsx   a Yunnan-style 11-table set: the nine plus 项目支出决算表 and
  *                              “三公”经费、行政参公单位机关运行经费情况表
  *   example-central-2025.xlsx  the nine plus a central department's 基本支出决算明细表
+ *   example-sichuan-2020-13.xlsx the Sichuan 2020 example (公开01–09表, 情况说明, 补充数据, 绩效表) as a 13-table
+ *                              单位决算 set: 公开10–13表 财政拨款支出决算明细表, 一般公共预算财政拨款支出决算明细表,
+ *                              一般公共预算财政拨款项目支出决算表, 国有资本经营预算财政拨款收入支出决算表
  * No file-system access here: scripts/make-years.ts writes the buffers, tests read them in memory.
  */
 import ExcelJS from "exceljs";
 import type Decimal from "decimal.js";
 import { D, toNumber } from "../../src/money";
-import { buildNational2024, figuresWan } from "../examples/build";
+import { buildNational2024, buildSichuan2020, figuresWan } from "../examples/build";
 import { SEED } from "../examples/model";
 import type { Figures } from "../examples/model";
 
@@ -24,6 +27,7 @@ export const YEAR_FILES = {
   sichuan2025: "example-sichuan-2025.xlsx",
   yunnan2025: "example-yunnan-2025.xlsx",
   central2025: "example-central-2025.xlsx",
+  sichuan2020Set13: "example-sichuan-2020-13.xlsx",
 } as const;
 
 const Z = () => new D(0);
@@ -210,6 +214,49 @@ export async function buildMeetingSanGong(year = 2025, beside = false): Promise<
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** An empty 国有资本经营预算财政拨款收入支出决算表 (结转和结余, 收入, 支出 合计/基本/项目) with its 本表无数据 说明. */
+function emptySoeIncomeExpense(wb: ExcelJS.Workbook, name: string, unit: string, tableNo: string): void {
+  const ws = wb.addWorksheet(name);
+  ws.mergeCells(1, 1, 1, 8);
+  put(ws, 1, 1, "国有资本经营预算财政拨款收入支出决算表");
+  put(ws, 2, 1, tableNo);
+  put(ws, 2, 8, "金额单位：万元");
+  ws.mergeCells(3, 1, 3, 2);
+  put(ws, 3, 1, "项目");
+  ws.mergeCells(3, 3, 4, 3);
+  put(ws, 3, 3, "年初结转和结余");
+  ws.mergeCells(3, 4, 4, 4);
+  put(ws, 3, 4, "本年收入");
+  ws.mergeCells(3, 5, 3, 7);
+  put(ws, 3, 5, "本年支出");
+  ws.mergeCells(3, 8, 4, 8);
+  put(ws, 3, 8, "年末结转和结余");
+  put(ws, 4, 1, "功能分类科目编码");
+  put(ws, 4, 2, "科目名称");
+  ["合计", "基本支出", "项目支出"].forEach((l, k) => put(ws, 4, 5 + k, l));
+  ws.mergeCells(5, 1, 5, 2);
+  put(ws, 5, 1, "合计");
+  ws.mergeCells(6, 1, 6, 8);
+  put(ws, 6, 1, "注：本表反映部门本年度国有资本经营预算财政拨款收入支出及结转和结余情况。");
+  ws.mergeCells(7, 1, 7, 8);
+  put(ws, 7, 1, `说明：${unit}本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。`);
+}
+
+/**
+ * The Sichuan 2020 example as a 13-table 单位决算 set: its own 公开01–09表 (Sichuan 2020 layout, with 情况说明,
+ * 补充数据 and 绩效表 as in example-sichuan-2020.xlsx) plus 公开10–13表 after them.
+ */
+export async function buildSichuan2020Set13(): Promise<Buffer> {
+  const wb = await load(await buildSichuan2020(SEED));
+  const fig = figuresWan(SEED);
+  const titled = (ws: ExcelJS.Worksheet, no: string) => put(ws, 2, 1, no);
+  titled(treeSheet(wb, "公开10表", "财政拨款支出决算明细表", DETAIL_GROUPS, detailValues, fig, "注：本表反映部门本年度财政拨款支出明细情况。"), "公开10表");
+  titled(treeSheet(wb, "公开11表", "一般公共预算财政拨款支出决算明细表", DETAIL_GROUPS, detailValues, fig, "注：本表反映部门本年度一般公共预算财政拨款支出明细情况。"), "公开11表");
+  titled(treeSheet(wb, "公开12表", "一般公共预算财政拨款项目支出决算表", [{ label: "项目支出合计" }], (r) => [r.project], fig, "注：本表反映部门本年度一般公共预算财政拨款项目支出情况。"), "公开12表");
+  emptySoeIncomeExpense(wb, "公开13表", SEED.unit, "公开13表");
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 export async function buildYearWorkbooks(): Promise<Record<string, Buffer>> {
   return {
     [YEAR_FILES.national2025]: await buildNationalYear(2025),
@@ -217,5 +264,6 @@ export async function buildYearWorkbooks(): Promise<Record<string, Buffer>> {
     [YEAR_FILES.sichuan2025]: await buildSichuan13(2025),
     [YEAR_FILES.yunnan2025]: await buildYunnan11(2025),
     [YEAR_FILES.central2025]: await buildCentralBasicDetail(2025),
+    [YEAR_FILES.sichuan2020Set13]: await buildSichuan2020Set13(),
   };
 }
