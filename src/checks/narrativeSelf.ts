@@ -135,7 +135,7 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
     identityFailed.add(exp);
     const rateNote = yoyExpected(exp);
     const extra =
-      rateNote && !rateNote.ok ? `；且按支出总计${exp.directionWord}${ft(exp.amount)}万元推算，${exp.rateWord ?? ""}率应为${f2(rateNote.expected)}%，而非${ft(exp.rate!)}%` : "";
+      rateNote && !rateNote.ok ? `；且按支出总计${exp.directionWord}${ft(exp.amount)}万元推算，${(exp.rateDirection && RATE_WORD[exp.rateDirection]) || (exp.rateWord ?? "")}率应为${f2(rateNote.expected)}%，而非${ft(exp.rate!)}%` : "";
     const f = narrativeFinding("N-yoy-identity", sheet, {
       row: exp.row,
       text: `${inc.text}；${exp.text}`,
@@ -179,7 +179,8 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
           amount: ft(c.amount),
           current: ft(c.current!.value),
           prior: ft(r.prior),
-          rateWord: c.rateWord ?? "",
+          // “降幅40.01%” is a 下降率: the message names the rate 增长率/下降率, whatever word the text used.
+          rateWord: (c.rateDirection && RATE_WORD[c.rateDirection]) || (c.rateWord ?? ""),
           expected: r.prior.gt(0) ? f2(r.expected) : "无可比性",
           stated: ft(c.rate),
         },

@@ -183,8 +183,11 @@ const REASON_RE = new RegExp(terms.reasonPattern, "u");
 const REASON_RE_ALL = new RegExp(terms.reasonPattern, "gu");
 const CHART_ONLY_RE = new RegExp(terms.chartPattern, "gu");
 
-const CHANGE_AMOUNT_WORD = /(增加|减少|增加\s*[/／]\s*减少|减少\s*[/／]\s*增加|增加\s*[（(]\s*减少\s*[）)]|减少\s*[（(]\s*增加\s*[）)])$/;
-const CHANGE_RATE_WORD = /(增长|下降|上升|降低|增长\s*[/／]\s*下降|下降\s*[/／]\s*增长|增长\s*[（(]\s*下降\s*[）)]|下降\s*[（(]\s*增长\s*[）)])$/;
+/** The word of a change amount, with the particles departments add (“减少了”, “增加约”). */
+const CHANGE_AMOUNT_WORD = /(增加|减少|增加\s*[/／]\s*减少|减少\s*[/／]\s*增加|增加\s*[（(]\s*减少\s*[）)]|减少\s*[（(]\s*增加\s*[）)])(?:了|约|为)?$/;
+/** The word of a change rate: 增长/下降 and the ways reports put it (降幅、减幅为、增长率为、下降幅度). */
+const CHANGE_RATE_WORD =
+  /(增长|下降|上升|降低|增幅|涨幅|降幅|减幅|增长率|下降率|减少率|增长幅度|下降幅度|减少幅度|增长\s*[/／]\s*下降|下降\s*[/／]\s*增长|增长\s*[（(]\s*下降\s*[）)]|下降\s*[（(]\s*增长\s*[）)])(?:了|约|为|达)?$/;
 const EXEC_WORD = /完成(年初|全年|调整后)?预算(数)?的?$/;
 const SHARE_WORD = /^占(.*?)的?$/;
 /** A 预算数 label: "年初预算为", "全年预算数", "预算数为" — not a budget kind's name ("一般公共预算"). */
@@ -197,8 +200,8 @@ function isBudgetLabel(label: string): boolean {
 function directionOf(word: string): Direction {
   const w = squeeze(word);
   if (/[/／（(]/.test(w)) return "ambiguous";
-  if (/^(增加|增长|上升|提高)$/.test(w)) return "increase";
-  if (/^(减少|下降|降低)$/.test(w)) return "decrease";
+  if (/^(增加|增长|上升|提高|增幅|涨幅|增长率|增长幅度)$/.test(w)) return "increase";
+  if (/^(减少|下降|降低|降幅|减幅|下降率|减少率|下降幅度|减少幅度)$/.test(w)) return "decrease";
   return "ambiguous";
 }
 
@@ -435,13 +438,14 @@ function parseBody(
     const t = tokens[i];
     if (used.has(t)) continue;
     if (t.kind === "amount" && CHANGE_AMOUNT_WORD.test(t.label)) {
-      const word = CHANGE_AMOUNT_WORD.exec(t.label)![1];
+      const wm = CHANGE_AMOUNT_WORD.exec(t.label)!;
+      const word = wm[1];
       const next = tokens[i + 1];
       const rateTok =
         next && next.kind === "percent" && next.sentence === t.sentence && CHANGE_RATE_WORD.test(next.label) ? next : null;
       if (rateTok) used.add(rateTok);
       const rateWord = rateTok ? CHANGE_RATE_WORD.exec(rateTok.label)![1] : null;
-      const subjectRaw = t.clauseLabel.slice(0, t.clauseLabel.length - squeeze(word).length);
+      const subjectRaw = t.clauseLabel.slice(0, t.clauseLabel.length - squeeze(wm[0]).length);
       const end = rateTok ? rateTok.end : t.end;
       const change: ChangeClaim = {
         kind: "change",
@@ -463,11 +467,12 @@ function parseBody(
       continue;
     }
     if (t.kind === "percent" && CHANGE_RATE_WORD.test(t.label)) {
-      const word = CHANGE_RATE_WORD.exec(t.label)![1];
+      const rm = CHANGE_RATE_WORD.exec(t.label)!;
+      const word = rm[1];
       claims.push({
         kind: "change",
         ...span(t.labelStart, t.end),
-        subject: changeSubject(t.clauseLabel.slice(0, t.clauseLabel.length - squeeze(word).length)),
+        subject: changeSubject(t.clauseLabel.slice(0, t.clauseLabel.length - squeeze(rm[0]).length)),
         direction: directionOf(word),
         directionWord: squeeze(word),
         amount: null,
@@ -723,9 +728,14 @@ function changeSubject(raw: string): string {
     .replace(/各$/, "");
 }
 
+/**
+ * The year a change is compared with: the year of the comparison (“与2019年相比”, “比2019年度”, “较2019年”),
+ * null when it is the prior year unnamed (“比上年”, “同比”) or when no comparison names a year — the report's own
+ * year before it (“2020年度收、支总计…，比上年增加…”) is not the comparison's.
+ */
 function priorYearOf(s: string): number | null {
-  const all = [...s.matchAll(/(\d{4})\s*年/g)];
-  return all.length ? Number(all[all.length - 1][1]) : null;
+  const cmp = [...s.matchAll(/(?:与|比|较|同|相对于?)\s*(\d{4})\s*年/g)];
+  return cmp.length ? Number(cmp[cmp.length - 1][1]) : null;
 }
 
 // ---------------------------------------------------------------------------------------------

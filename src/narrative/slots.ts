@@ -195,7 +195,9 @@ export function assignSlots(parsed: ParsedNarrative): void {
       case "change":
         // A comparison with another year than the prior one (“比2019年（疫情前）减少…”) is not the year-on-year change.
         if (c.priorYear !== null && parsed.year !== null && c.priorYear !== parsed.year - 1) break;
-        c.slot = matchRule(c.canonical, "change", c.subject || ".", cx);
+        // “收、支总计236.01万元，较2019年减少157.39万元”: a change that does not name its subject is the change of the
+        // amount just stated before it in the same paragraph.
+        c.slot = matchRule(c.canonical, "change", c.subject || (c.current && c.current.row === c.row && c.current.start < c.start ? c.current.label : "."), cx);
         break;
       case "execution":
         c.slot = matchRule(c.canonical, "execution", `${c.actual?.label ?? ""}${c.text}`, cx);

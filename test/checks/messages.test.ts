@@ -13,6 +13,7 @@ import type { Finding } from "../../src/findings";
 import { exampleWithBadAmounts, exampleWithUncachedTotals } from "../../scripts/examples/bad-inputs";
 import { plantedCases } from "../../scripts/planted/corpus";
 
+jest.setTimeout(60_000);
 const SHARED = path.resolve(__dirname, "../../../shared");
 const HAS_SHARED = fs.existsSync(SHARED);
 
