@@ -93,7 +93,8 @@ module.exports = (env, argv) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      // Chunks loaded on demand (docx.js) sit next to the pages: relative to the page, so that the
+      // Chunks loaded on demand (docx.js, the Word writer; word-import.js, JSZip and the .docx reader of
+      // “导入 Word 情况说明…”, both named by webpackChunkName where they are imported) sit next to the pages: relative to the page, so that the
       // shared runtime needs no document.currentScript (the custom functions may run without a DOM).
       publicPath: "",
       clean: true,
