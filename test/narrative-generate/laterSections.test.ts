@@ -17,6 +17,7 @@ import { performance } from "../../src/narrative/sections/other";
 import { readReport } from "../../src/reader";
 import { readForms } from "../../src/perf";
 import { gradeLabels } from "../../src/perf/score";
+import { D } from "../../src/money/decimal";
 import type { CellValue, WorkbookSnapshot } from "../../src/workbook/snapshot";
 import type { GeneratedNarrative } from "../../src/narrative/generateTypes";
 import type { NarrativeTemplateData } from "../../src/narrative/generateContext";
@@ -207,5 +208,29 @@ describe("grade labels are the region's", () => {
     rows.push({ ...like, key: "绩效评级为“中”的项目数", label: "绩效评级为“中”的项目数", rawLabel: "绩效评级为“中”的项目数" });
     rows.push({ ...like, key: "绩效评级为“差”的项目数", label: "绩效评级为“差”的项目数", rawLabel: "绩效评级为“差”的项目数" });
     expect(run()).toContain("绩效评级为“优”的项目4个；绩效评级为“良”的项目1个；绩效评级为“中”的项目0个；绩效评级为“差”的项目0个。");
+  });
+});
+
+describe("十 from the performance forms where 补充数据 has no row", () => {
+  test("自评 amount = Σ the forms' 预算数, average score and grades from the forms' stated 总分", async () => {
+    const s = await readXlsx(file("example-sichuan-2020.xlsx"));
+    const model = readReport(s);
+    const forms = readForms(s);
+    expect(forms).toHaveLength(5);
+    let n = generateNarrative(model, { forms, template: "national-2024" });
+    let perf = sectionText(n, "10");
+    expect(perf).toContain("绩效自评的2020年度项目5个，涉及预算金额78.90万元，平均得分【请填写：绩效自评平均得分】分");
+    const amount = n.paragraphs.filter((p) => p.section === "10").flatMap((p) => p.spans).find((x) => x.text === "78.90")!;
+    expect(amount.sources).toEqual(forms.map((f) => ({ sheet: f.sheet, cell: f.budget.source!.cell })));
+    // the forms state their 总分 (as a 自评表 does): the score and the Shanghai grades follow from them
+    const scores = [95, 92, 85, 70, 50];
+    forms.forEach((f, k) => {
+      f.totalScoreGiven = { value: new D(scores[k]), raw: scores[k], rawText: String(scores[k]), writtenUnit: null, source: { sheet: f.sheet, cell: "H30" }, labelSource: null };
+    });
+    n = generateNarrative(model, { forms, template: "national-2024" });
+    perf = sectionText(n, "10");
+    expect(perf).toContain("平均得分78.4分（其中，绩效评级为“优”的项目2个；绩效评级为“良”的项目1个；绩效评级为“合格”的项目1个；绩效评级为“不合格”的项目1个。");
+    const you = n.paragraphs.filter((p) => p.section === "10").flatMap((p) => p.spans).find((x) => x.text === "2" && x.kind === "count")!;
+    expect(you.sources).toEqual([forms[0], forms[1]].map((f) => ({ sheet: f.sheet, cell: "H30" })));
   });
 });
