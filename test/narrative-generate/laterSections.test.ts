@@ -7,6 +7,7 @@
  * figure, and the checker passes the text. Metamorphic: a 补充数据 count changed in the workbook changes the
  * sentence (and the checker still passes it); parts that no longer add up become a marker, never a wrong sum.
  */
+import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
 import { readXlsx } from "../../cli/adapters/xlsx";
@@ -232,5 +233,23 @@ describe("十 from the performance forms where 补充数据 has no row", () => {
     expect(perf).toContain("平均得分78.4分（其中，绩效评级为“优”的项目2个；绩效评级为“良”的项目1个；绩效评级为“合格”的项目1个；绩效评级为“不合格”的项目1个。");
     const you = n.paragraphs.filter((p) => p.section === "10").flatMap((p) => p.spans).find((x) => x.text === "2" && x.kind === "count")!;
     expect(you.sources).toEqual([forms[0], forms[1]].map((f) => ({ sheet: f.sheet, cell: "H30" })));
+  });
+});
+
+describe("the real 普陀区财政局 2024 workbook (../shared/real, when present)", () => {
+  const real = path.resolve(__dirname, "..", "..", "..", "shared", "real", "workbooks", "putuo-czj-2024.xlsx");
+  const maybe = fs.existsSync(real) ? test : test.skip;
+  maybe("十 and 十一 say what its published report says, 预留 wording included", async () => {
+    const s = await readXlsx(real);
+    const n = generate(s);
+    const perf = sectionText(n, "10");
+    expect(perf).toContain("编报绩效目标的2024年度项目4个，涉及预算金额598.42万元；绩效跟踪评价的2024年度项目4个，涉及预算金额598.42万元；绩效自评的2024年度项目4个，涉及预算金额598.42万元，平均得分99.43分（其中，绩效评级为“优”的项目4个；绩效评级为“良”的项目0个；绩效评级为“合格”的项目0个；绩效评级为“不合格”的项目0个。绩效自评中共发现问题0个，已经完成整改的0个，正在整改的0个）。");
+    const proc = sectionText(n, "11.2");
+    expect(proc).toContain("2024年度本部门面向中小企业预留政府采购项目预算金额246.47万元，面向小微企业预留政府采购项目预算金额0.00万元。在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额246.47万元；");
+    expect(proc).toContain("在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额4.79万元。");
+    // the 预留 paragraph stands instead of the 授予 sentence (no 授予 rows in its 补充数据)
+    expect(proc).not.toContain("授予中小企业");
+    expect(sectionText(n, "11.3")).toContain("单价100万元（含）以上设备（不含车辆）2台（套）。");
+    expect(weighty(s, narrativeText(n))).toEqual([]);
   });
 });
