@@ -134,7 +134,7 @@ describe("metamorphic: a 补充数据 count changed in the workbook changes the 
         const perf = sectionText(n, "10");
         expect(perf).toContain(`编报绩效目标的2025年度项目${targets + 5}个`);
         expect(perf).toContain(`绩效自评中共发现问题${done + doing}个，已经完成整改的${done}个，正在整改的${doing}个）`);
-        const span = n.paragraphs.flatMap((p) => p.spans).find((x) => x.text === String(targets + 5) && x.kind === "count")!;
+        const span = n.paragraphs.filter((p) => p.section === "10").flatMap((p) => p.spans).find((x) => x.text === String(targets + 5) && x.kind === "count")!;
         expect(span.sources?.[0].sheet).toBe("补充数据");
         expect(cellAt(s, "补充数据", span.sources![0].cell)).toBe(targets + 5);
         expect(weighty(s, narrativeText(n))).toEqual([]);
