@@ -1,4 +1,9 @@
-/** 八 政府性基金, 九 国有资本经营, 十 其他重要事项 (机关运行经费, 政府采购, 国有资产, 预算绩效管理). */
+/**
+ * 八 政府性基金, 九 国有资本经营, 十 其他重要事项 (机关运行经费, 政府采购, 国有资产, 预算绩效管理) — in the national
+ * 2024 template 十 预算绩效管理情况 and 十一 (its amounts, score, grades and problems: ./performanceFigures.ts).
+ * Counts that must add up (vehicles by category = 车辆总数, grades = 自评 count, problems) are written only when
+ * they do; otherwise one 【请填写】 marker says which figures disagree.
+ */
 import { findRow } from "../../reader/figures";
 import { D, round } from "../../money/decimal";
 import { executionRate } from "../../money/calc";
