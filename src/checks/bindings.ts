@@ -250,7 +250,7 @@ function checkExecution(model: ReportModel, c: ExecutionClaim, sheet: string, ou
   const budgetRef = instantiate(model, m.value.budget, m.vars);
   const budget = budgetRef ? resolveRefValue(model, budgetRef) : null;
   if (!actual || !budget || budget.value.isZero()) return;
-  const label = c.actual?.label || c.text;
+  const label = (c.actual?.label || c.text).replace(/(?:数)?(?:为|是|[:：])$/u, "");
   const slots = { label, actual: fmt(actual.value), budget: fmt(budget.value) };
   if (!rateConsistent(c.rate, actual.value, budget.value, { dp: Math.max(c.decimals, 0) })) {
     const expected = fmt(round(actual.value.div(budget.value).times(100), 2));

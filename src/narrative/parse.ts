@@ -189,6 +189,12 @@ const CHANGE_AMOUNT_WORD = /(增加|减少|增加\s*[/／]\s*减少|减少\s*[/�
 const CHANGE_RATE_WORD =
   /(增长|下降|上升|降低|增幅|涨幅|降幅|减幅|增长率|下降率|减少率|增长幅度|下降幅度|减少幅度|增长\s*[/／]\s*下降|下降\s*[/／]\s*增长|增长\s*[（(]\s*下降\s*[）)]|下降\s*[（(]\s*增长\s*[）)])(?:了|约|为|达)?$/;
 const EXEC_WORD = /完成(年初|全年|调整后)?预算(数)?的?$/;
+/**
+ * Other ways the budget sections (五, 七) put the completion rate: “预算完成率为”, “执行率”, “为年初预算的”. Read only in
+ * those sections: elsewhere (绩效, 十) “执行率” is a project's own figure, judged by the performance checks.
+ */
+const EXEC_WORD_BUDGET_SECTIONS = /(?:(?:年初|全年|调整后)?预算(?:完成|执行)率(?:为|达)?|执行率(?:为|达)?|(?:为|占|达到?)(?:年初|全年|调整后)?预算(?:数)?的)$/;
+const isExecWord = (label: string, canonical: string): boolean => EXEC_WORD.test(label) || (/^[57](\.|$)/.test(canonical) && EXEC_WORD_BUDGET_SECTIONS.test(label));
 const SHARE_WORD = /^占(.*?)的?$/;
 /** A 预算数 label: "年初预算为", "全年预算数", "预算数为" — not a budget kind's name ("一般公共预算"). */
 const BUDGET_LABEL = /(年初|全年|调整后)?预算数?为?$/;
@@ -429,7 +435,7 @@ function parseBody(
     const limit = sentenceEnd(text, sentEnd);
     for (let k = i + 1; k < tokens.length; k++) {
       const n = tokens[k];
-      if (n.kind === "amount" || (n.kind === "percent" && EXEC_WORD.test(n.label))) return Math.min(n.labelStart, limit);
+      if (n.kind === "amount" || (n.kind === "percent" && isExecWord(n.label, base.canonical))) return Math.min(n.labelStart, limit);
     }
     return limit;
   };
@@ -487,7 +493,7 @@ function parseBody(
       });
       continue;
     }
-    if (t.kind === "percent" && EXEC_WORD.test(t.label)) {
+    if (t.kind === "percent" && isExecWord(t.label, base.canonical)) {
       const stop = stopAfter(i);
       const after = text.slice(t.end, Math.max(t.end, stop));
       const cmp = /(决算数|执行数|支出决算数|支出决算|决算)?\s*(大于|小于|等于)(\s*[/／（(]\s*(大于|小于)\s*[）)]?)?\s*(年初|全年|调整后)?预算数?/u.exec(after);

@@ -41,3 +41,21 @@ test.each(CORRECT)("correct: %s", (text) => {
 test.each(WRONG)("wrong: %s", (text, rule) => {
   expect(weighty(text).some((f) => rule.test(f.rule) && f.severity === "error")).toBe(true);
 });
+
+/** 五（三）: the completion rate as departments write it; read in the budget sections only. */
+const EXEC_HEAD = ["第二部分 2020年度部门决算情况说明", "五、一般公共预算财政拨款支出决算情况说明", "（三）一般公共预算财政拨款支出决算具体情况"];
+const EXEC_WORDS = ["完成预算", "预算完成率为", "执行率", "为年初预算的", "完成年初预算的"];
+const execWeighty = (text: string) =>
+  checkWorkbook(snap, { narrativeText: [...EXEC_HEAD, text].join("\n") }).findings.filter((f) => f.row === 4 && f.severity !== "info");
+const execSentence = (word: string, rate: string) => `2020年一般公共预算支出决算数为223.34万元，${word}${rate}%，决算数小于预算数的主要原因是项目未实施完成。`;
+
+test.each(EXEC_WORDS)("completion rate “%s”: correct raises nothing, wrong is N-7", (word) => {
+  expect(execWeighty(execSentence(word, "95.05")).map((f) => f.rule)).toEqual([]);
+  expect(execWeighty(execSentence(word, "96.05")).some((f) => f.rule === "N-7" && f.severity === "error")).toBe(true);
+});
+
+test("“执行率” in the 绩效 section is a project's figure, not a budget completion rate", () => {
+  const text = ["第二部分 2020年度部门决算情况说明", "十、其他重要事项的情况说明", "（四）预算绩效情况说明", "项目预算执行率96.05%，完成了年度绩效目标。"].join("\n");
+  const found = checkWorkbook(snap, { narrativeText: text }).findings.filter((f) => f.row === 4 && f.severity !== "info");
+  expect(found.filter((f) => /^N-(7|8|direction|reason-missing|exec)/.test(f.rule))).toEqual([]);
+});
