@@ -145,6 +145,11 @@ function findSupplement(model: ReportModel, name: string): SupplementRow | undef
   return model.supplement?.rows.find((r) => r.key === name || r.label === n);
 }
 
+/** A table whose data rows were lost (R-8, e.g. swallowed by a merge) is unknown, never a table of zeros. */
+function usableTable(model: ReportModel, key: TableKey): TableModel | undefined {
+  return model.recognition?.emptyTables?.includes(key) ? undefined : model.tables[key];
+}
+
 const isSet = (ref: CellRef) => ref.level !== undefined || ref.codeLength !== undefined || ref.codeIn !== undefined;
 
 /**
@@ -160,7 +165,7 @@ export function resolve(model: ReportModel, ref: CellRef): Value[] | null {
     if (!row || !fig) return null;
     return [{ fig, label: `补充数据“${row.rawLabel.trim()}”${ref.field === "prior" ? "上年数" : ref.field === "budget" ? "预算数" : "本年数"}`, source: fig.source }];
   }
-  const table = ref.table ? model.tables[ref.table] : undefined;
+  const table = ref.table ? usableTable(model, ref.table) : undefined;
   if (!table || !ref.table) return null;
   const tname = TABLE_NAMES[ref.table];
   const col = ref.col ?? "amount";
@@ -420,8 +425,8 @@ function single(model: ReportModel, ref: CellRef): Value | null {
 function checkRowsMatch(model: ReportModel, rule: Rule, emit: Emit): void {
   const left = rule.left as CellRef;
   const right = rule.right as CellRef;
-  const lt = left.table && model.tables[left.table];
-  const rt = right.table && model.tables[right.table];
+  const lt = left.table && usableTable(model, left.table);
+  const rt = right.table && usableTable(model, right.table);
   if (!lt || !rt) return;
   const lrows = rowsOf(lt, left);
   const rrows = rowsOf(rt, right);

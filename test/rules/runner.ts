@@ -8,7 +8,7 @@ import type { Finding } from "../../src/findings";
 import { checkWorkbook } from "../../src/checks";
 import type { ReportModel, SupplementRow } from "../../src/model/types";
 import { readReport } from "../../src/reader";
-import type { CellValue, WorkbookSnapshot } from "../../src/workbook/snapshot";
+import { a1, parseA1, type CellValue, type WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { cloneSnapshot, loadBases, replaceInNarrative, setCell, type Base } from "../../scripts/planted/corpus";
 
 export type Edit =
@@ -19,7 +19,11 @@ export type Edit =
   | { removeTable: keyof ReportModel["tables"] }
   | { removeSheet: string }
   /** A 补充数据 field by its row's label (or item key): stable when rows are added to the example's 补充数据. */
-  | { setSupplement: CellValue; label: string; field?: "current" | "prior" | "budget" };
+  | { setSupplement: CellValue; label: string; field?: "current" | "prior" | "budget" }
+  /** A copy of a sheet under another name (a table published twice). */
+  | { copySheet: string; as: string }
+  /** A merged area over a range (“A5:H9”) of a sheet, its cells but the top-left emptied as Excel does. */
+  | { merge: string; sheet: string };
 
 export interface RuleCase {
   name: string;
@@ -50,7 +54,17 @@ export async function runCase(c: RuleCase): Promise<Finding[]> {
       const name = model.tables[e.removeTable]!.sheet;
       snap.sheets = snap.sheets.filter((s) => s.name !== name);
     } else if ("removeSheet" in e) snap.sheets = snap.sheets.filter((s) => s.name !== e.removeSheet);
-    else if ("setSupplement" in e) {
+    else if ("copySheet" in e) {
+      const from = snap.sheets.find((s) => s.name === e.copySheet);
+      if (!from) throw new Error(`rule case ${c.name}: no sheet ${e.copySheet}`);
+      snap.sheets.push({ ...cloneSnapshot({ sheets: [from] }).sheets[0], name: e.as });
+    } else if ("merge" in e) {
+      const [tl, br] = e.merge.split(":").map((x) => parseA1(x)!);
+      const sh = snap.sheets.find((s) => s.name === e.sheet)!;
+      for (let r = tl.row; r <= br.row; r++)
+        for (let col = tl.col; col <= br.col; col++) if (r !== tl.row || col !== tl.col) setCell(snap, e.sheet, a1(r, col), null);
+      sh.merges.push({ top: tl.row, left: tl.col, bottom: br.row, right: br.col });
+    } else if ("setSupplement" in e) {
       const sup = model.supplement!;
       const field = e.field ?? "current";
       const row = sup.rows.find((r) => r.key === e.label || r.label === e.label || r.rawLabel.trim() === e.label);
