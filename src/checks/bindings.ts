@@ -145,6 +145,11 @@ function unitSlip(stated: Decimal, expected: Decimal): string {
   return "";
 }
 
+/** A claim's label as a message names it: without the year before it and the verb after it (“2020年度…支出决算为” → “…支出”). */
+function claimLabel(label: string): string {
+  return label.replace(/^(?:19|20)\d{2}年度?/u, "").replace(/(?:决算数?|数)?(?:为|是|[:：])$/u, "") || label;
+}
+
 function checkAmount(model: ReportModel, c: AmountClaim, sheet: string, out: Finding[]): void {
   const b = slotValue(model, c.slot as string);
   if (!b) return;
@@ -153,7 +158,7 @@ function checkAmount(model: ReportModel, c: AmountClaim, sheet: string, out: Fin
   if (diff.isZero()) return;
   const severity: Severity = diff.abs().lte("0.01") ? "warning" : "error";
   out.push(
-    finding("N-1", severity, fill(MESSAGES.amount, { label: c.label || c.text, stated: fmt(stated), source: where(b), expected: fmt(b.value), difference: fmt(diff.abs()) }) + unitSlip(stated, b.value), sheet, c, {
+    finding("N-1", severity, fill(MESSAGES.amount, { label: c.label ? claimLabel(c.label) : c.text, stated: fmt(stated), source: where(b), expected: fmt(b.value), difference: fmt(diff.abs()) }) + unitSlip(stated, b.value), sheet, c, {
       stated: fmt(stated),
       expected: fmt(b.value),
       difference: fmt(diff),
@@ -250,7 +255,7 @@ function checkExecution(model: ReportModel, c: ExecutionClaim, sheet: string, ou
   const budgetRef = instantiate(model, m.value.budget, m.vars);
   const budget = budgetRef ? resolveRefValue(model, budgetRef) : null;
   if (!actual || !budget || budget.value.isZero()) return;
-  const label = (c.actual?.label || c.text).replace(/(?:数)?(?:为|是|[:：])$/u, "");
+  const label = c.actual?.label ? claimLabel(c.actual.label) : c.text;
   const slots = { label, actual: fmt(actual.value), budget: fmt(budget.value) };
   if (!rateConsistent(c.rate, actual.value, budget.value, { dp: Math.max(c.decimals, 0) })) {
     const expected = fmt(round(actual.value.div(budget.value).times(100), 2));

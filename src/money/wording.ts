@@ -19,7 +19,14 @@ export interface WordingOptions {
 export function fill(template: string, slots: Record<string, string | number>): string {
   const parts = templateParts(template);
   let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) out += (parts[i] in slots ? String(slots[parts[i]]) : `{${parts[i]}}`) + parts[i + 1];
+  for (let i = 1; i < parts.length; i += 2) {
+    let v = parts[i] in slots ? String(slots[parts[i]]) : `{${parts[i]}}`;
+    // A value quoted by the template (“{label}”) that holds quotes of its own (“三公”经费) takes the inner ones as ‘’.
+    // (A value that opens with a closing quote is a list of quoted items joined as “a”“b”: left as it is.)
+    const q = v.search(/[“”]/);
+    if (out.endsWith("“") && parts[i + 1].startsWith("”") && q >= 0 && v[q] === "“") v = v.replace(/“/g, "‘").replace(/”/g, "’");
+    out += v + parts[i + 1];
+  }
   return out;
 }
 
