@@ -6,6 +6,8 @@
  */
 import type { Finding } from "../../src/findings";
 import { checkWorkbook } from "../../src/checks";
+import perfRules from "../../src/data/perf/rules.json";
+import { perfContextFromModel, perfReport } from "../../src/perf";
 import type { ReportModel, SupplementRow } from "../../src/model/types";
 import { readReport } from "../../src/reader";
 import { a1, parseA1, type CellValue, type WorkbookSnapshot } from "../../src/workbook/snapshot";
@@ -31,6 +33,8 @@ export interface RuleCase {
   /** Paragraphs of a 情况说明 checked instead of the workbook's own (as pasted text). */
   text?: string[];
   edits?: Edit[];
+  /** Also score the 绩效 forms as `juesuan perf` does (the PS-* notes are raised by the scoring, not by checkWorkbook). */
+  perf?: boolean;
   /** For invalid cases: what the finding must have (row, cell, severity, a part of the message). */
   expect?: { row?: number; cell?: string; sheet?: string; severity?: Finding["severity"]; message?: string };
 }
@@ -82,7 +86,25 @@ export async function runCase(c: RuleCase): Promise<Finding[]> {
     }
   }
   const r = checkWorkbook(snap, { includeForms: true, ...(c.text ? { narrativeText: c.text.join("\n") } : {}) });
-  return r.findings;
+  const findings = c.perf ? [...r.findings, ...perfReport(snap, perfContextFromModel(r.model)).scores.flatMap((s) => s.findings)] : r.findings;
+  return findings.map(withVariantId);
+}
+
+/**
+ * src/perf/check.ts folds the ids of rule variants (P-8-split, P-8-narrative, P-8-amount, P-2-empty) into their
+ * family's id (P-8, P-2) on the finding; a case names the data's id, recovered here from the variant's message.
+ */
+const VARIANTS = Object.entries(perfRules.rules as Record<string, { message: string }>)
+  .filter(([id]) => /-(split|narrative|amount|empty)$/.test(id))
+  .map(([id, r]) => ({
+    id,
+    family: id.replace(/-(split|narrative|amount|empty)$/, ""),
+    re: new RegExp(`^${r.message.split(/\{\w+\}/).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^]*?")}$`),
+  }));
+
+function withVariantId(f: Finding): Finding {
+  const v = VARIANTS.find((x) => x.family === f.rule && x.re.test(f.message));
+  return v ? { ...f, rule: v.id } : f;
 }
 
 function supplementCell(rows: SupplementRow[], field: "current" | "prior" | "budget", row: SupplementRow): string {
