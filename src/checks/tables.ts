@@ -16,6 +16,8 @@ export interface CellRef {
   col?: string;
   supplement?: string;
   field?: "current" | "prior" | "budget";
+  /** A part of a sum that a template may not have: skipped when the workbook does not give it (never makes the rule unknown). */
+  optional?: boolean;
   /** Row sets: every row of a level (lei/kuan/xiang) or every economic code of a length. */
   level?: "lei" | "kuan" | "xiang";
   codeLength?: number;
@@ -63,6 +65,8 @@ export interface Value {
   unreadable?: UnreadableCell;
   label: string;
   source?: Source;
+  /** A 补充数据 count (projects, vehicles, batches): compared exactly, printed without decimals or 万元. */
+  count?: boolean;
 }
 
 function rowLabel(row: TableRow): string {
@@ -163,7 +167,7 @@ export function resolve(model: ReportModel, ref: CellRef): Value[] | null {
     const unreadable = row?.unreadable?.[ref.field ?? "current"];
     if (row && !fig && unreadable) return [{ unreadable, label: `补充数据“${row.rawLabel.trim()}”`, source: { sheet: unreadable.sheet, cell: unreadable.cell } }];
     if (!row || !fig) return null;
-    return [{ fig, label: `补充数据“${row.rawLabel.trim()}”${ref.field === "prior" ? "上年数" : ref.field === "budget" ? "预算数" : "本年数"}`, source: fig.source }];
+    return [{ fig, label: `补充数据“${row.rawLabel.trim()}”${ref.field === "prior" ? "上年数" : ref.field === "budget" ? "预算数" : "本年数"}`, source: fig.source, count: row.kind === "count" }];
   }
   const table = ref.table ? usableTable(model, ref.table) : undefined;
   if (!table || !ref.table) return null;
@@ -194,21 +198,24 @@ const unreadableIn = (row: TableRow, cols: string[]) => row.unreadable !== undef
 interface Comparison {
   /** Compare raw 元 exactly, or displayed 万元 values. */
   yuan: boolean;
-  unit: "元" | "万元";
+  unit: "元" | "万元" | "";
   value: (v: Value) => Decimal;
   figure: (f: Figure) => Decimal;
+  format: (d: Decimal) => string;
 }
 
-const BY_YUAN: Comparison = { yuan: true, unit: "元", figure: (f) => f.raw, value: (v) => (v.fig ? v.fig.raw : ZERO) };
-const BY_WAN: Comparison = { yuan: false, unit: "万元", figure: (f) => round(f.wan, 2), value: (v) => (v.fig ? round(v.fig.wan, 2) : ZERO) };
+const fmt = (d: Decimal) => formatNumber(d, "fixed2");
+const BY_YUAN: Comparison = { yuan: true, unit: "元", figure: (f) => f.raw, value: (v) => (v.fig ? v.fig.raw : ZERO), format: fmt };
+const BY_WAN: Comparison = { yuan: false, unit: "万元", figure: (f) => round(f.wan, 2), value: (v) => (v.fig ? round(v.fig.wan, 2) : ZERO), format: fmt };
+const BY_COUNT: Comparison = { yuan: true, unit: "", figure: (f) => f.raw, value: (v) => (v.fig ? v.fig.raw : ZERO), format: (d) => formatNumber(d, "trim") };
 const comparisonOf = (yuan: boolean): Comparison => (yuan ? BY_YUAN : BY_WAN);
 
 function comparison(values: Value[]): Comparison {
   const figs = values.map((v) => v.fig).filter((f): f is Figure => !!f);
+  if (figs.length > 0 && values.every((v) => v.count)) return BY_COUNT;
   return comparisonOf(figs.length > 0 && figs.every((f) => f.unit === "元"));
 }
 
-const fmt = (d: Decimal) => formatNumber(d, "fixed2");
 /** fmt(d.abs()) from fmt(d): half-up rounding is symmetric, and a rounded zero is printed unsigned. */
 const unsigned = (printed: string) => (printed.charCodeAt(0) === 45 ? printed.slice(1) : printed);
 const CENT = new D("0.01");
@@ -251,7 +258,10 @@ function checkSum(model: ReportModel, rule: Rule, emit: Emit): void {
   const parts: Value[] = [];
   for (const p of rule.parts as CellRef[]) {
     const vs = resolve(model, p);
-    if (vs === null) return;
+    if (vs === null) {
+      if (p.optional) continue;
+      return;
+    }
     // A part that could not be read makes the sum unknown: not checked (never computed with 0).
     if (vs.some((v) => v.unreadable)) return;
     parts.push(...vs.filter((v) => !v.absent || v.fig));
@@ -264,7 +274,7 @@ function checkSum(model: ReportModel, rule: Rule, emit: Emit): void {
   const same = rule.same === true;
   const g = grade(rule, diff, cmp, parts.length, same);
   if (!g) return;
-  const shown = { stated: fmt(stated), expected: fmt(expected), difference: fmt(diff) };
+  const shown = { stated: cmp.format(stated), expected: cmp.format(expected), difference: cmp.format(diff) };
   const slots = {
     title: rule.title,
     total: total.label,
@@ -396,7 +406,7 @@ function checkPair(rule: Rule, a: Value, b: Value, relation: "eq" | "leq" | "geq
   else if (relation === "geq" && diff.lt(0)) severity = rule.severity;
   if (!severity) return;
   const src = a.source ?? b.source;
-  const shown = { stated: fmt(av), expected: fmt(bv), difference: fmt(diff) };
+  const shown = { stated: cmp.format(av), expected: cmp.format(bv), difference: cmp.format(diff) };
   emit({
     rule: rule.id,
     severity,

@@ -81,6 +81,7 @@ export const NARRATIVE_SLOTS: SlotDef[] = [
   { slot: "10.3.vehicle:{label}", claim: "count", description: "车辆 by use (label as written)", binding: "补充数据" },
   { slot: "10.3.equipment50", claim: "count", description: "单价50万元以上通用设备", binding: "补充数据" },
   { slot: "10.3.equipment100", claim: "count", description: "单价100万元以上专用设备", binding: "补充数据" },
+  { slot: "10.3.equipment100all", claim: "count", description: "单价100万元（含）以上设备（不含车辆）, national 2024", binding: "补充数据" },
   { slot: "10.4.count:priorEval", claim: "count", description: "事前绩效评估 projects", binding: "补充数据 绩效 counts" },
   { slot: "10.4.count:targets", claim: "count", description: "projects with 绩效目标", binding: "补充数据" },
   { slot: "10.4.count:monitor", claim: "count", description: "绩效监控 projects", binding: "补充数据" },
