@@ -145,6 +145,13 @@ function unitSlip(stated: Decimal, expected: Decimal): string {
   return "";
 }
 
+/** Half-up rounding to `d` decimals; a negative `d` rounds to tens, hundreds… (an amount in 亿元 held in 万元). */
+function roundTo(v: Decimal, d: number): Decimal {
+  if (d >= 0) return v.toDecimalPlaces(d, D.ROUND_HALF_UP);
+  const step = new D(10).pow(-d);
+  return v.div(step).toDecimalPlaces(0, D.ROUND_HALF_UP).times(step);
+}
+
 /** A claim's label as a message names it: without the year before it and the verb after it (“2020年度…支出决算为” → “…支出”). */
 function claimLabel(label: string): string {
   return label.replace(/^(?:19|20)\d{2}年度?/u, "").replace(/(?:决算数?|数)?(?:为|是|[:：])$/u, "") || label;
@@ -156,9 +163,13 @@ function checkAmount(model: ReportModel, c: AmountClaim, sheet: string, out: Fin
   const stated = amountInWan(c);
   const diff = stated.minus(b.value);
   if (diff.isZero()) return;
-  const severity: Severity = diff.abs().lte("0.01") ? "warning" : "error";
+  // Written with fewer decimals than the table (“223.3万元”, “0.22亿元”) and equal to the table's figure rounded so:
+  // not a wrong figure, only not the table's precision — one display unit, 提示.
+  const rounded = c.decimals < 2 && roundTo(b.value, c.decimals).eq(stated);
+  const severity: Severity = rounded || diff.abs().lte("0.01") ? "warning" : "error";
+  const note = rounded ? fill(MESSAGES.amountRounded, { decimals: c.decimals > 0 ? `${c.decimals}位小数` : "整数" }) : unitSlip(stated, b.value);
   out.push(
-    finding("N-1", severity, fill(MESSAGES.amount, { label: c.label ? claimLabel(c.label) : c.text, stated: fmt(stated), source: where(b), expected: fmt(b.value), difference: fmt(diff.abs()) }) + unitSlip(stated, b.value), sheet, c, {
+    finding("N-1", severity, fill(MESSAGES.amount, { label: c.label ? claimLabel(c.label) : c.text, stated: fmt(stated), source: where(b), expected: fmt(b.value), difference: fmt(diff.abs()) }) + note, sheet, c, {
       stated: fmt(stated),
       expected: fmt(b.value),
       difference: fmt(diff),

@@ -278,6 +278,9 @@ function tokenize(paragraph: string, from: number, starts: number[]): Token[] {
     } else if (rest.startsWith("元")) {
       unit = "元";
       kind = "amount";
+    } else if (rest.startsWith("亿元") || (rest.startsWith("亿") && !/^亿[份条人次个件]/.test(rest))) {
+      unit = rest.startsWith("亿元") ? "亿元" : "亿";
+      kind = "amount";
     } else {
       const cu = COUNT_UNITS.find((u) => rest.startsWith(u));
       if (cu) {
@@ -317,13 +320,15 @@ function tokenize(paragraph: string, from: number, starts: number[]): Token[] {
     }
     // Amounts written in 元 ("23,005.58元") are held in 万元 like every other amount, exactly (÷ 10 000).
     const yuan = kind === "amount" && unit === "元";
+    // And amounts in 亿元 (“0.22亿元”) × 10 000; their precision in 万元 may be coarser than 1 (decimals < 0).
+    const yi = kind === "amount" && (unit === "亿元" || unit === "亿");
     const places = dot < 0 ? 0 : digits.length - dot - 1;
     tokens.push({
       kind,
       raw: text.slice(start, end),
-      value: yuan ? value.div(10000) : value,
-      decimals: yuan ? places + 4 : places,
-      unit: unit === "万" ? "万元" : unit,
+      value: yuan ? value.div(10000) : yi ? value.times(10000) : value,
+      decimals: yuan ? places + 4 : yi ? places - 4 : places,
+      unit: unit === "万" || yi ? "万元" : unit,
       start,
       end,
       numEnd,

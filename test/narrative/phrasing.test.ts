@@ -59,3 +59,23 @@ test("“执行率” in the 绩效 section is a project's figure, not a budget 
   const found = checkWorkbook(snap, { narrativeText: text }).findings.filter((f) => f.row === 4 && f.severity !== "info");
   expect(found.filter((f) => /^N-(7|8|direction|reason-missing|exec)/.test(f.rule))).toEqual([]);
 });
+
+/** Amounts as written: fewer decimals than the table (提示 only when they are the table's figure rounded), 元, 亿元. */
+const SPEND_HEAD = ["第二部分 2020年度部门决算情况说明", "三、支出决算情况说明"];
+const spend = (text: string) => checkWorkbook(snap, { narrativeText: [...SPEND_HEAD, text].join("\n") }).findings.filter((f) => f.row === 3 && f.severity !== "info");
+
+test("one decimal, the table's figure rounded: 提示, not 错误", () => {
+  const found = spend("2020年本年支出合计223.3万元，其中：基本支出131.6万元，占58.9%；项目支出91.7万元，占41.1%。");
+  expect(found.length).toBeGreaterThan(0);
+  expect(found.every((f) => f.severity === "warning")).toBe(true);
+});
+
+test("one decimal that is not the table's figure: 错误", () => {
+  expect(spend("2020年本年支出合计224.3万元。").some((f) => f.rule === "N-1" && f.severity === "error")).toBe(true);
+});
+
+test("元 with separators and 亿元", () => {
+  expect(spend("2020年本年支出合计2,233,400.00元，其中：基本支出1,316,300.00元，占58.94%；项目支出917,100.00元，占41.06%。")).toEqual([]);
+  expect(spend("2020年本年支出合计0.02亿元。").every((f) => f.severity === "warning")).toBe(true);
+  expect(spend("2020年本年支出合计0.22亿元。").some((f) => f.rule === "N-1" && f.severity === "error")).toBe(true);
+});
