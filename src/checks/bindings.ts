@@ -187,7 +187,7 @@ function checkCount(model: ReportModel, c: CountClaim, sheet: string, out: Findi
   if (!row || !fig) return;
   if (fig.raw.eq(c.value)) return;
   out.push(
-    finding("N-2", "error", fill(MESSAGES.count, { label: c.label || c.text, stated: String(c.value), source: `补充数据“${row.rawLabel.trim()}”（${fig.source.cell}）`, expected: fig.raw.toString() }), sheet, c, {
+    finding("N-2", "error", fill(MESSAGES.count, { label: name, stated: String(c.value), source: `补充数据“${row.rawLabel.trim()}”（${fig.source.cell}）`, expected: fig.raw.toString() }), sheet, c, {
       stated: String(c.value),
       expected: fig.raw.toString(),
     }),
