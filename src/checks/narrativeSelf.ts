@@ -67,7 +67,9 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
     if (withShares.length >= 2 && withShares.length === e.items.length && on("N-share-sum")) {
       const total = sum(withShares.map((i) => i.share!.value));
       const nonZero = withShares.filter((i) => !i.share!.value.isZero()).length;
-      const tol = CENT.times(Math.floor(nonZero / 2));
+      // One unit of the coarsest printed share (0.01 at two decimals, 0.1 at one) per two shares.
+      const dp = Math.min(2, ...withShares.map((i) => Math.max(i.share!.decimals, 0)));
+      const tol = new D(10).pow(-dp).times(Math.floor(nonZero / 2));
       const allZero = withShares.every((i) => i.amount.value.isZero());
       const diff = total.minus(HUNDRED);
       if (!allZero && diff.abs().gt(tol)) {
