@@ -760,6 +760,8 @@ function priorYearOf(s: string): number | null {
  * one so that every offset stays valid: a comma or colon between two digits (thousands, times) is kept.
  */
 export function canonicalPunctuation(text: string): string {
+  // Full-width digits (“２３６．０１万元”) read as digits: one character for one, so offsets into the text stay valid.
+  if (/[０-９]/.test(text)) text = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/(?<=\d)．(?=\d)/g, ".");
   if (!/[,;:().]/.test(text)) return text;
   let out = "";
   for (let i = 0; i < text.length; i++) {
