@@ -5,7 +5,7 @@ import { D, round, sum } from "../money/decimal";
 import { rateConsistent, share as shareOf } from "../money/calc";
 import { rateMismatchSeverity } from "./severity";
 import { formatNumber } from "../money/format";
-import { fill } from "../money/wording";
+import { fill, innerQuotes } from "../money/wording";
 import type { ReportModel, Source } from "../model/types";
 import type { AmountClaim, ChangeClaim, Claim, CountClaim, ExecutionClaim, ParsedNarrative, ShareClaim } from "../narrative/types";
 import { normaliseLabel } from "../reader/labels";
@@ -100,7 +100,7 @@ function resolveRefValue(model: ReportModel, ref: RefTemplate & { supplementCode
   if (ref.supplementCode) {
     const row = model.supplement?.rows.find((r) => r.code === ref.supplementCode);
     const fig = row?.[ref.field ?? "budget"];
-    return fig ? { value: round(fig.wan, 2), label: `补充数据“${row?.rawLabel.trim()}”`, source: fig.source } : null;
+    return fig ? { value: round(fig.wan, 2), label: `补充数据“${innerQuotes(row?.rawLabel.trim() ?? "")}”`, source: fig.source } : null;
   }
   const vs = resolve(model, ref);
   if (!vs || vs.length !== 1) return null;
@@ -187,7 +187,7 @@ function checkCount(model: ReportModel, c: CountClaim, sheet: string, out: Findi
   if (!row || !fig) return;
   if (fig.raw.eq(c.value)) return;
   out.push(
-    finding("N-2", "error", fill(MESSAGES.count, { label: name, stated: String(c.value), source: `补充数据“${row.rawLabel.trim()}”（${fig.source.cell}）`, expected: fig.raw.toString() }), sheet, c, {
+    finding("N-2", "error", fill(MESSAGES.count, { label: name, stated: String(c.value), source: `补充数据“${innerQuotes(row.rawLabel.trim())}”（${fig.source.cell}）`, expected: fig.raw.toString() }), sheet, c, {
       stated: String(c.value),
       expected: fig.raw.toString(),
     }),

@@ -4,7 +4,7 @@ import type { Finding, Severity } from "../findings";
 import { D, ZERO, round, sum } from "../money/decimal";
 import { tailTolerance } from "../money/calc";
 import { formatNumber } from "../money/format";
-import { fill } from "../money/wording";
+import { fill, innerQuotes } from "../money/wording";
 import type { Figure, ReportModel, Source, SupplementRow, TableKey, TableModel, TableRow, UnreadableCell } from "../model/types";
 import { normaliseLabel } from "../reader/labels";
 
@@ -165,9 +165,9 @@ export function resolve(model: ReportModel, ref: CellRef): Value[] | null {
     const row = findSupplement(model, ref.supplement);
     const fig = row?.[ref.field ?? "current"];
     const unreadable = row?.unreadable?.[ref.field ?? "current"];
-    if (row && !fig && unreadable) return [{ unreadable, label: `补充数据“${row.rawLabel.trim()}”`, source: { sheet: unreadable.sheet, cell: unreadable.cell } }];
+    if (row && !fig && unreadable) return [{ unreadable, label: `补充数据“${innerQuotes(row.rawLabel.trim())}”`, source: { sheet: unreadable.sheet, cell: unreadable.cell } }];
     if (!row || !fig) return null;
-    return [{ fig, label: `补充数据“${row.rawLabel.trim()}”${ref.field === "prior" ? "上年数" : ref.field === "budget" ? "预算数" : "本年数"}`, source: fig.source, count: row.kind === "count" }];
+    return [{ fig, label: `补充数据“${innerQuotes(row.rawLabel.trim())}”${ref.field === "prior" ? "上年数" : ref.field === "budget" ? "预算数" : "本年数"}`, source: fig.source, count: row.kind === "count" }];
   }
   const table = ref.table ? usableTable(model, ref.table) : undefined;
   if (!table || !ref.table) return null;

@@ -16,6 +16,11 @@ export interface WordingOptions {
 }
 
 /** Fills {name} slots; an unknown slot is left visible rather than silently dropped. */
+/** Quotes inside a quoted name as ‘’ (补充数据“绩效评级为‘优’的项目数”). */
+export function innerQuotes(s: string): string {
+  return s.replace(/“/g, "‘").replace(/”/g, "’");
+}
+
 export function fill(template: string, slots: Record<string, string | number>): string {
   const parts = templateParts(template);
   let out = parts[0];

@@ -81,6 +81,9 @@ export const NARRATIVE_SLOTS: SlotDef[] = [
   { slot: "10.3.vehicle:{label}", claim: "count", description: "车辆 by use (label as written)", binding: "补充数据" },
   { slot: "10.3.equipment50", claim: "count", description: "单价50万元以上通用设备", binding: "补充数据" },
   { slot: "10.3.equipment100", claim: "count", description: "单价100万元以上专用设备", binding: "补充数据" },
+  { slot: "10.4.amount:{targets|monitor|selfEval}", claim: "amount", description: "budget of the projects counted just before, national 2024 十", binding: "补充数据" },
+  { slot: "10.4.grade:{grade}", claim: "count", description: "projects graded 优/良/合格/不合格/中/差", binding: "补充数据" },
+  { slot: "10.4.problems / rectified / rectifying", claim: "count", description: "问题 found in 自评, rectified, being rectified", binding: "补充数据" },
   { slot: "10.3.equipment100all", claim: "count", description: "单价100万元（含）以上设备（不含车辆）, national 2024", binding: "补充数据" },
   { slot: "10.4.count:priorEval", claim: "count", description: "事前绩效评估 projects", binding: "补充数据 绩效 counts" },
   { slot: "10.4.count:targets", claim: "count", description: "projects with 绩效目标", binding: "补充数据" },
@@ -136,7 +139,8 @@ function matchRule(canonical: string, kind: string, text: string, ctx: string | 
     if (!r.re.test(text)) continue;
     if (r.notRe && r.notRe.test(sentence)) continue;
     if (r.slot.includes("{ctx}") && !ctx) continue;
-    return r.slot.replace("{ctx}", ctx ?? "").replace("{label}", text.replace(/\d.*$/, ""));
+    // {1} is the rule's first capture group (“绩效评级为“优”的项目” → 优).
+    return r.slot.replace("{ctx}", ctx ?? "").replace("{label}", text.replace(/\d.*$/, "")).replace("{1}", r.re.exec(text)?.[1] ?? "");
   }
   return undefined;
 }
@@ -222,6 +226,17 @@ export function assignSlots(parsed: ParsedNarrative): void {
       c.slot = prevCount.slot.replace(/\.batches$/, ".persons");
     }
     prevCount = c;
+  }
+  // 十 预算绩效管理 (national template): “编报绩效目标的项目7个，涉及预算金额85.60万元” — the amount that follows a
+  // project count in the same paragraph is the budget of those projects.
+  let lastPerfCount: Claim | null = null;
+  for (const c of parsed.claims) {
+    if (c.canonical !== "10.4") continue;
+    if (c.kind === "count" && c.slot && /^10\.4\.count:(targets|monitor|selfEval)$/.test(c.slot)) lastPerfCount = c;
+    else if (c.kind === "amount" && !c.slot && lastPerfCount && lastPerfCount.row === c.row && /涉及(预算)?(资金|金额)/.test(c.label)) {
+      c.slot = `10.4.amount:${lastPerfCount.slot!.slice("10.4.count:".length)}`;
+      lastPerfCount = null;
+    }
   }
   // 五(三) items and project summaries override the generic section slots
   for (const c of parsed.claims) {
