@@ -1,5 +1,5 @@
 import slotData from "../data/narrative/slots.json";
-import type { Claim, ParsedNarrative } from "./types";
+import type { AmountClaim, Claim, ExecutionClaim, ParsedNarrative } from "./types";
 
 /**
  * Semantic slots of narrative claims, for the table-binding checker (DOMAIN §2.4). Section
@@ -237,6 +237,20 @@ export function assignSlots(parsed: ParsedNarrative): void {
       c.slot = `10.4.amount:${lastPerfCount.slot!.slice("10.4.count:".length)}`;
       lastPerfCount = null;
     }
+  }
+  // A 五(三) item written as its 科目 path alone, its figures in the next paragraph (“1、…（项）。” then
+  // “年初预算为A万元，支出决算为B万元，完成年初预算的r%。”): those figures are the item's, not the section's.
+  const body = parsed.paragraphs.filter((p) => p.kind !== "empty");
+  const subjectRows = new Set(parsed.claims.filter((c) => c.kind === "subject").map((c) => c.row));
+  for (const c of parsed.claims) {
+    if (c.kind !== "subject" || c.canonical !== "5.3" || c.amount || c.budget || c.execution) continue;
+    const next = body[body.findIndex((p) => p.row === c.row) + 1];
+    if (!next || next.kind !== "body" || next.canonical !== "5.3" || next.numbering || subjectRows.has(next.row)) continue;
+    const mine = parsed.claims.filter((x) => x.row === next.row);
+    const amounts = mine.filter((x): x is AmountClaim => x.kind === "amount");
+    c.amount = amounts.find((x) => x.role !== "budget") ?? null;
+    c.budget = amounts.find((x) => x.role === "budget") ?? null;
+    c.execution = mine.find((x): x is ExecutionClaim => x.kind === "execution") ?? null;
   }
   // 五(三) items and project summaries override the generic section slots
   for (const c of parsed.claims) {
