@@ -5,6 +5,13 @@
  * every module two of them use goes once into shared.js; commands.js and functions.js keep only
  * their own code. The page runs commands first (its Office.actions.associate must come before
  * anything else), then the functions, then the pane.
+ * What the first screen (检查) does not need is loaded on demand, in chunks of its own: generate.js (the
+ * generator and its sentence templates; the pane's 生成 and the ribbon command load it), generate-tab.js
+ * and perf.js (the 生成 and 绩效 tabs), docx.js (the Word writer), word-import.js (JSZip and the .docx
+ * reader). A chunk the ribbon command may load (generate, docx) holds no pane UI: webpack puts into an
+ * on-demand chunk whatever one of the entries that may load it lacks, and commands has no React. A module
+ * two on-demand chunks both need, and the start load lacks, goes once into a chunk of its own
+ * (cacheGroups.lazyShared, e.g. docx~generate.js), never into both: still one copy of the core.
  * functions.json is generated from the JSDoc in functions/functions.ts by
  * custom-functions-metadata-plugin, which also appends the CustomFunctions.associate calls.
  */
@@ -93,8 +100,8 @@ module.exports = (env, argv) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      // Chunks loaded on demand (docx.js, the Word writer; word-import.js, JSZip and the .docx reader of
-      // “导入 Word 情况说明…”, both named by webpackChunkName where they are imported) sit next to the pages: relative to the page, so that the
+      // Chunks loaded on demand (generate.js, generate-tab.js, perf.js, docx.js, word-import.js: see the top comment; each
+      // named by webpackChunkName where it is imported) sit next to the pages: relative to the page, so that the
       // shared runtime needs no document.currentScript (the custom functions may run without a DOM).
       publicPath: "",
       clean: true,
@@ -130,6 +137,15 @@ module.exports = (env, argv) => {
             minChunks: 2,
             enforce: true,
             reuseExistingChunk: true,
+          },
+          // Modules that two or more on-demand chunks need (e.g. the generator's sentence templates, used by
+          // generate.js and docx.js): one chunk per set of chunks sharing them, named after that set.
+          lazyShared: {
+            chunks: "async",
+            minChunks: 2,
+            enforce: true,
+            reuseExistingChunk: true,
+            name: (module, chunks) => chunks.map((c) => c.name).sort().join("~"),
           },
         },
       },

@@ -8,7 +8,6 @@ import recognitionRules from "../src/data/rules/recognition.json";
 import { JuesuanError } from "../src/money/errors";
 import { OVERRIDES_SETTING } from "../src/model/types";
 import type { GeneratedNarrative } from "../src/narrative/generateTypes";
-import { generateNarrative } from "../src/narrative/generate";
 import { paragraphsFromText } from "../src/narrative/paragraphs";
 import { blankFormCells, perfReportOf, readForms, readPerfContext } from "../src/perf";
 import { readReport, serialiseOverrides } from "../src/reader";
@@ -34,6 +33,7 @@ import {
   type NarrativeSheetState,
 } from "./excel";
 import type { CellEdit, CheckOutcome, NarrativeSource, NavigateTarget, PaneServices, PastedText } from "./services";
+import { loadChunk } from "./chunks";
 
 /* global navigator, document, Blob */
 
@@ -222,6 +222,9 @@ export function createHostServices(options: HostServicesOptions = {}): PaneServi
         const unread = notices.filter((x) => x.kind === "too-large").map((x) => x.message).join("");
         throw new JuesuanError("no-tables", "没有识别到公开01表和公开05表，无法生成情况说明。请在“识别”页指定表格所在的工作表。" + unread);
       }
+      // The generator (its code and sentence templates) is loaded only now, from its own chunk “generate”:
+      // the pane's first screen (检查) does not need it.
+      const { generateNarrative } = await loadChunk(() => import(/* webpackChunkName: "generate" */ "../src/narrative/generate"), "生成情况说明");
       const n = generateNarrative(model, { template: opts?.template, forms: readForms(snapshot) });
       observed = { narrative: n, state, at: now() };
       return n;
@@ -234,7 +237,7 @@ export function createHostServices(options: HostServicesOptions = {}): PaneServi
     },
     async buildDocx(n: GeneratedNarrative): Promise<Blob> {
       // The Word writer is loaded only when asked for: it is the largest part of the pane's code.
-      const { buildDocx } = await import(/* webpackChunkName: "docx" */ "../src/export/docx");
+      const { buildDocx } = await loadChunk(() => import(/* webpackChunkName: "docx" */ "../src/export/docx"), "导出 Word 文档");
       const bytes = await buildDocx(n);
       return new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
     },

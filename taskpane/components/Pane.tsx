@@ -2,10 +2,36 @@ import * as React from "react";
 import { makeStyles, tokens, Tab, TabList } from "@fluentui/react-components";
 import type { CheckOutcome, PaneServices } from "../services";
 import { CheckTab } from "./CheckTab";
-import { GenerateTab } from "./GenerateTab";
-import { PerfTab } from "./perf/PerfTab";
+import type { GenerateTabProps } from "./GenerateTab";
+import type { PerfTabProps } from "./perf/PerfTab";
 import { RecognitionTab } from "./RecognitionTab";
 import { PaneErrorBoundary } from "./common";
+import { lazyTab } from "./lazyTab";
+
+/* global require */
+declare const __webpack_require__: unknown;
+
+// The 生成 and 绩效 tabs are loaded when first shown, each from a chunk of its own (not in the start load).
+// The 生成 tab's chunk is not the generator's (“generate”, loaded by hostServices.generate): the ribbon
+// command loads the generator too, and a chunk it loads would have to carry React and Fluent UI along.
+// Outside webpack (jest, server-side rendering) they are required at once. In the bundle webpack evaluates
+// `typeof __webpack_require__` to "function" at build time and drops the synchronous branch, require and all.
+const GenerateTab = lazyTab<GenerateTabProps>(
+  "生成",
+  async () => (await import(/* webpackChunkName: "generate-tab" */ "./GenerateTab")).GenerateTab,
+  typeof __webpack_require__ === "function"
+    ? undefined
+    : // eslint-disable-next-line @typescript-eslint/no-require-imports
+      () => (require("./GenerateTab") as typeof import("./GenerateTab")).GenerateTab,
+);
+const PerfTab = lazyTab<PerfTabProps>(
+  "绩效",
+  async () => (await import(/* webpackChunkName: "perf" */ "./perf/PerfTab")).PerfTab,
+  typeof __webpack_require__ === "function"
+    ? undefined
+    : // eslint-disable-next-line @typescript-eslint/no-require-imports
+      () => (require("./perf/PerfTab") as typeof import("./perf/PerfTab")).PerfTab,
+);
 
 export type PaneTab = "check" | "generate" | "perf" | "recognition";
 
