@@ -80,10 +80,18 @@ const inWan = (v: Decimal, unit: string | undefined): Decimal => (unit === "元"
 /** Reads the 十(四) sentences and project 综述 from narrative paragraphs. Never throws. */
 export function parseNarrative(paragraphs: PerfParagraph[] = []): PerfNarrative {
   const out: PerfNarrative = { summaries: [] };
-  for (const p of paragraphs) {
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
     const t = squash(String(p.text ?? ""));
     if (!t) continue;
-    const m = RE.summary.exec(t);
+    let src = t;
+    let m = RE.summary.exec(t);
+    // The 综述's title sentence alone in its paragraph, its figures in the next one.
+    if (!m && i + 1 < paragraphs.length) {
+      const both = t + squash(String(paragraphs[i + 1].text ?? ""));
+      const joined = RE.summary.exec(both);
+      if (joined && (joined.index ?? 0) < t.length && (joined.index ?? 0) + joined[0].length > t.length) [m, src] = [joined, both];
+    }
     if (m?.groups) {
       try {
         out.summaries.push({
@@ -94,7 +102,7 @@ export function parseNarrative(paragraphs: PerfParagraph[] = []): PerfNarrative 
           rateText: m.groups.rate,
           rate: new D(m.groups.rate),
           paragraph: p,
-          text: t.slice((m.index ?? 0) + m[0].length),
+          text: src.slice((m.index ?? 0) + m[0].length),
         });
       } catch {
         /* a malformed figure: not a summary we can check */
