@@ -187,6 +187,30 @@ export const PLANTS: Plant[] = [
     apply: (s) => replaceInNarrative(s, "主要原因是受疫情接待减少。", "主要原因是受疫情接待减少。。"),
   }),
   {
+    id: "sc-reception-counts", base: "sichuan-2020", kind: "text-vs-table", severity: "warning", what: "公务接待费有支出却未说明接待批次和人次",
+    apply: (s) => {
+      replaceInNarrative(s, "外事接待0批次，0人，", "");
+      replaceInNarrative(s, "国内公务接待8批次，80人次（不包括陪同人员），", "");
+      // Found at the item's own paragraph, where its counts belong.
+      return replaceInNarrative(s, "3.公务接待费支出0.80万元", "3.公务接待费支出0.80万元");
+    },
+  },
+  {
+    id: "sc-unit-name-copied", base: "sichuan-2020", kind: "text-vs-table", severity: "warning", what: "一张表的编制单位是另一个单位",
+    apply: (s) => {
+      setCell(s, "公开05表", "A3", "编制单位：巴中市发展和改革委员会");
+      return { sheet: "公开05表", cell: "A3" };
+    },
+  },
+  {
+    id: "sc-yoy-implied-subject", base: "sichuan-2020", kind: "text-vs-table", severity: "error", what: "未重复主语的增减额与表格不符（“…总计X万元，比上年减少Y万元”）",
+    apply: (s) => replaceInNarrative(s, "236.01万元。与2019年相比，收、支总计各减少157.39万元", "236.01万元，比上年减少175.39万元"),
+  },
+  {
+    id: "nat-yoy-implied-subject", base: "national-2024", kind: "text-vs-table", severity: "error", what: "未重复主语的增减额与表格不符（“…总计X万元，较上年减少Y万元”）",
+    apply: (s) => replaceInNarrative(s, "236.01万元。与2023年度相比，收入支出总计减少157.39万元", "236.01万元，较上年减少175.39万元"),
+  },
+  {
     id: "nat-item-comparison", base: "national-2024", kind: "text-internal", severity: "error", what: "五（三）“决算数小于预算数”写成“大于”",
     apply: (s) => replaceInNarrative(s, "完成年初预算的90.12%。决算数小于预算数", "完成年初预算的90.12%。决算数大于预算数"),
   },

@@ -1,6 +1,7 @@
 /** Every report rule module, in the order its findings are listed. A new rule family is a module here plus its entries in the rule data. */
 import type { Finding } from "../../findings";
 import { basicItems } from "./basicItems";
+import { disclosure } from "./disclosure";
 import { emptyTables } from "./emptyTables";
 import { execNoBudget } from "./execNoBudget";
 import { extraTables } from "./extraTables";
@@ -15,7 +16,7 @@ import type { ReportRule, RuleContext } from "./types";
 import { unitName } from "./unitName";
 import { wording } from "./wording";
 
-export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear, subjectItems, basicItems, procurement, wording, formText, subjectNames, extraTables, sectionSums, execNoBudget, unitName];
+export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear, subjectItems, basicItems, procurement, wording, formText, subjectNames, extraTables, sectionSums, execNoBudget, unitName, disclosure];
 
 export function runReportRules(ctx: RuleContext, rules: ReportRule[] = REPORT_RULES): Finding[] {
   return rules.flatMap((r) => r.check(ctx));
