@@ -842,7 +842,8 @@ export function parseNarrative(paragraphs: NarrativeParagraph[], options: ParseN
       pp.kind = "glossary";
       const lead = leadingNumbering(trimmed);
       if (lead) pp.numbering = lead.numbering;
-      const gm = /^\s*(\d+|[一二三四五六七八九十]+)\s*([.．、])\s*(.*?)[：:]([\s\S]*)$/u.exec(asciiDigits(text));
+      // “9.”, “九、” or “（9）” before the term
+      const gm = /^\s*[（(]?\s*(\d+|[一二三四五六七八九十]+)\s*([.．、）)])\s*(.*?)[：:]([\s\S]*)$/u.exec(asciiDigits(text));
       if (gm) {
         const offset = text.length - text.trimStart().length;
         const termRaw = text.slice(text.indexOf(gm[3], offset), text.indexOf(gm[3], offset) + gm[3].length);
