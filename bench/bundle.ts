@@ -9,6 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
+import * as acorn from "acorn";
 import { CHROMIUM, chromiumVersion, launch } from "../test/e2e/browser";
 import { DIST, ensureBuild } from "../test/e2e/dist";
 import { serveDir } from "../test/e2e/server";
@@ -23,6 +24,57 @@ export function pageScripts(html: string): string[] {
   const out: string[] = [];
   for (const m of html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/gi)) if (!/^https?:/i.test(m[1])) out.push(m[1]);
   return out;
+}
+
+/** The module ids a built chunk defines: the keys of its `webpackChunkjuesuan.push([[ids], { id(…) {…}, … }])`. */
+export function chunkModuleIds(code: string): string[] {
+  const ids: string[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    const n = node as acorn.Node & Record<string, unknown>;
+    if (n.type === "CallExpression") {
+      const callee = n.callee as acorn.Node & { property?: { name?: string } };
+      const args = n.arguments as acorn.Node[];
+      const arg = args[0] as (acorn.Node & { elements?: acorn.Node[] }) | undefined;
+      const mods = arg?.type === "ArrayExpression" ? (arg.elements?.[1] as (acorn.Node & { properties?: acorn.Property[] }) | undefined) : undefined;
+      if (callee.type === "MemberExpression" && callee.property?.name === "push" && mods?.type === "ObjectExpression") {
+        for (const p of mods.properties ?? []) {
+          const k = p.key as acorn.Node & { value?: unknown; name?: string };
+          ids.push(String(k.type === "Literal" ? k.value : k.name));
+        }
+        return;
+      }
+    }
+    for (const v of Object.values(n)) {
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (v && typeof v === "object" && typeof (v as { type?: unknown }).type === "string") visit(v);
+    }
+  };
+  visit(acorn.parse(code, { ecmaVersion: "latest", sourceType: "script" }));
+  return ids;
+}
+
+/**
+ * What two of the deployed chunks (the page's scripts and the chunks loaded on demand) both hold: the same
+ * webpack module, the same source file (from the source maps; a module concatenated into another keeps its
+ * file there) or the same inlined data file (a JSON.parse literal over 1 KB: JSON files are not in the maps).
+ * Empty when the core is there once.
+ */
+export function duplicates(files: string[]): string[] {
+  const seen = new Map<string, Set<string>>();
+  const note = (what: string, f: string) => (seen.get(what) ?? seen.set(what, new Set()).get(what)!).add(f);
+  for (const f of files) {
+    const code = fs.readFileSync(path.join(DIST, f), "utf8");
+    for (const id of chunkModuleIds(code)) note(`module ${id}`, f);
+    const map = path.join(DIST, `${f}.map`);
+    if (fs.existsSync(map)) {
+      for (const src of (JSON.parse(fs.readFileSync(map, "utf8")) as { sources: string[] }).sources) {
+        if (!/^webpack:\/\/[^/]*\/webpack\//.test(src)) note(src.replace(/^webpack:\/\/[^/]*\//, ""), f);
+      }
+    }
+    for (const m of code.matchAll(/JSON\.parse\('((?:[^'\\]|\\.){1024,})'\)/g)) note(`JSON ${m[1].slice(0, 60)}…`, f);
+  }
+  return [...seen].filter(([, fs_]) => fs_.size > 1).map(([what, fs_]) => `${what}: ${[...fs_].join(", ")}`);
 }
 
 const gzip = (p: string) => zlib.gzipSync(fs.readFileSync(p), { level: 9 }).length;
@@ -45,6 +97,9 @@ function sizes(): void {
   }
   const verdict = start <= START_TARGET ? "within" : `OVER by ${((start - START_TARGET) / KB).toFixed(1)} KB`;
   console.log(`taskpane.html start load (${scripts.join(" + ")}): ${(start / KB).toFixed(1)} KB gzipped; target ≤ ${START_TARGET / KB} KB: ${verdict}`);
+  const deployed = [...scripts, ...others].filter((f) => fs.existsSync(path.join(DIST, f)) && !f.startsWith("preview") && !f.startsWith("runtime-preview"));
+  const dups = duplicates(deployed);
+  console.log(dups.length === 0 ? "one copy of each module in the deployed chunks" : `DUPLICATED in the deployed chunks (${dups.length}):\n  ${dups.join("\n  ")}`);
 }
 
 async function firstRender(): Promise<void> {

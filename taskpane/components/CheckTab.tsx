@@ -37,7 +37,8 @@ import {
 } from "./findingsModel";
 import { FindingList, type FindingRoving } from "./FindingList";
 import { Busy, ConfirmDialog, ErrorBar, SeverityIcon, SeverityTag, SuccessBar, useCommonStyles, useServiceCall } from "./common";
-import { RULE_IDS, guidanceFor } from "../../src/review/guidance";
+import { useChunk } from "./lazyTab";
+import { chunkLoadMessage } from "../chunks";
 import { MAX_NOTE, type Marks } from "../../src/review/marks";
 import { openSummary, withReopened, withVerified } from "./marksModel";
 import { WORD_ACCEPT, loadWordNarrative, type PickedFile, type WordNarrative } from "./wordFile";
@@ -67,14 +68,35 @@ interface ImportedWord {
   narrative: WordNarrative;
 }
 
-const DATA_RULES = new Set(RULE_IDS);
+/* global require */
+declare const __webpack_require__: unknown;
+
+type GuidanceModule = typeof import("../../src/review/guidance");
+
+/**
+ * The basis and what to do under each finding (src/review/guidance.ts and its texts) come in a chunk of
+ * their own, “guidance”, loaded with the first result: they are not in the pane's start load. Outside
+ * webpack (jest, server-side rendering) the module is required at once (see Pane.tsx for the branch).
+ */
+const loadGuidance = (): Promise<GuidanceModule> => import(/* webpackChunkName: "guidance" */ "../../src/review/guidance");
+const loadGuidanceSync =
+  typeof __webpack_require__ === "function"
+    ? undefined
+    : // eslint-disable-next-line @typescript-eslint/no-require-imports
+      () => require("../../src/review/guidance") as GuidanceModule;
+
+/** The rule ids the guidance data knows, once its chunk is loaded. */
+const DATA_RULES = new WeakMap<GuidanceModule, Set<string>>();
 
 /** Basis and what to do, from the rule data (src/review/guidance.ts), under a finding of a rule the data has. */
-const Guidance: React.FC<{ finding: Finding }> = ({ finding }) => {
+const Guidance: React.FC<{ finding: Finding; guidance?: GuidanceModule }> = ({ finding, guidance }) => {
   const styles = useStyles();
   const common = useCommonStyles();
-  if (!DATA_RULES.has(finding.rule)) return null; // the pane's own notes (a sheet too large, a hidden sheet)
-  const g = guidanceFor(finding);
+  if (!guidance) return null; // its chunk is still loading, or did not load (said once above the results)
+  let rules = DATA_RULES.get(guidance);
+  if (!rules) DATA_RULES.set(guidance, (rules = new Set(guidance.RULE_IDS)));
+  if (!rules.has(finding.rule)) return null; // the pane's own notes (a sheet too large, a hidden sheet)
+  const g = guidance.guidanceFor(finding);
   return (
     <>
       <span className={`${styles.guidance} ${common.wrap}`} data-testid="finding-basis">依据：{g.basisText}</span>
@@ -150,6 +172,7 @@ export const CheckTab: React.FC<CheckTabProps> = ({ services, outcome, onOutcome
   const summaryRef = React.useRef<HTMLDivElement>(null);
   const resultsRef = React.useRef<HTMLDivElement>(null);
   const focusSummary = React.useRef(false);
+  const guidance = useChunk(loadGuidance, loadGuidanceSync, outcome);
 
   // After a run the result summary takes the focus (a keyboard user lands on the result, not on the page body).
   React.useEffect(() => {
@@ -275,7 +298,7 @@ export const CheckTab: React.FC<CheckTabProps> = ({ services, outcome, onOutcome
 
   const renderBelow = (f: Finding, _index: number, tabIndex: number) => (
     <>
-      <Guidance finding={f} />
+      <Guidance finding={f} guidance={guidance.value} />
       {canMark ? (
         <span className={styles.markRow}>
           <Button
@@ -402,6 +425,11 @@ export const CheckTab: React.FC<CheckTabProps> = ({ services, outcome, onOutcome
               </span>
             ))}
           </div>
+          {guidance.failed ? (
+            <Caption1 className={common.wrap} data-testid="check-guidance-error">
+              {chunkLoadMessage("各条问题的依据和处理建议")}
+            </Caption1>
+          ) : null}
           <div className={common.row} role="group" aria-label="按类别筛选">
             <Caption1>显示：</Caption1>
             {SEVERITY_ORDER.map((s) => (

@@ -59,3 +59,39 @@ export function lazyTab<P extends object>(
   Lazy.displayName = `Lazy(${what})`;
   return Lazy;
 }
+
+/** Modules loaded by useChunk, by their loader: loaded once per page. */
+const LOADED = new Map<() => Promise<unknown>, unknown>();
+
+/**
+ * A module from a chunk loaded on demand, for a part of a tab (e.g. the guidance under findings): loaded
+ * once `want` is truthy, and tried again when `want` changes after a failure. `loadSync` as in lazyTab.
+ */
+export function useChunk<T>(load: () => Promise<T>, loadSync: (() => T) | undefined, want: unknown): { value?: T; failed: boolean } {
+  const [value, setValue] = React.useState<T | undefined>(() => {
+    const had = LOADED.get(load) as T | undefined;
+    if (had !== undefined || !loadSync) return had;
+    const m = loadSync();
+    LOADED.set(load, m);
+    return m;
+  });
+  const [failed, setFailed] = React.useState(false);
+  React.useEffect(() => {
+    if (value !== undefined || !want) return;
+    let live = true;
+    setFailed(false);
+    load().then(
+      (m) => {
+        LOADED.set(load, m);
+        if (live) setValue(() => m);
+      },
+      () => {
+        if (live) setFailed(true);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [want, value, load]);
+  return { value, failed };
+}
