@@ -15,7 +15,10 @@ import { checkTables } from "./tables";
 import { checkNarrativeText } from "./text";
 import { runReportRules } from "./rules";
 import { ruleApplies } from "../narrative/catalogue";
-import { tableDisplayName } from "../reader/defs";
+import { TABLE_DEFS, tableDisplayName } from "../reader/defs";
+import { titleKey } from "../reader/labels";
+import { a1 } from "../workbook/snapshot";
+import type { TableKey } from "../model/types";
 
 export interface CheckOptions {
   /** Check this text as the narrative instead of the workbook's 情况说明 sheet (rows = line numbers). */
@@ -75,15 +78,45 @@ function recognitionFinding(key: RecognitionRule, slots: Record<string, string |
   return { rule: r.id, severity: r.severity as Severity, message: fill(r.message, slots), ...place };
 }
 
+/**
+ * Where the workbook's own 目录 (a contents sheet, or a 目录 block at the top of a sheet) lists a table: the cell
+ * naming it. A missing table that the 目录 still lists is said with that place.
+ */
+function tocEntry(snapshot: WorkbookSnapshot, key: TableKey): string | null {
+  const keys = TABLE_DEFS[key].titleKeys;
+  for (const sheet of snapshot.sheets) {
+    const named = sheet.name.includes("目录");
+    let inToc = named;
+    for (let r = 0; r < sheet.values.length && r < 200; r++) {
+      const line = sheet.values[r];
+      for (let c = 0; c < line.length && c < 20; c++) {
+        const v = line[c];
+        if (typeof v !== "string") continue;
+        const t = titleKey(v);
+        if (!inToc && /^目录$/.test(t)) inToc = true;
+        // An entry is the title itself, less its number and page (“三、支出决算表……5”): “一般公共预算财政拨款支出决算表”
+        // is not an entry of 支出决算表.
+        const entry = t.replace(/^(?:第?[一二三四五六七八九十\d]+[、.．)）]?|[（(][一二三四五六七八九十\d]+[)）])/u, "").replace(/[.…·\-—\d\s]+$/u, "");
+        if (inToc && keys.includes(entry)) return `工作表“${sheet.name}”${a1(sheet.origin.row + r, sheet.origin.col + c)}`;
+      }
+    }
+  }
+  return null;
+}
+
 /** What the recogniser could not find, as findings (the full report stays in model.recognition). */
-function recognitionFindings(model: ReportModel, hasNarrative: boolean): Finding[] {
+function recognitionFindings(model: ReportModel, hasNarrative: boolean, snapshot?: WorkbookSnapshot): Finding[] {
   const out: Finding[] = [];
   const found = TABLE_KEYS.filter((k) => model.tables[k]);
   if (found.length > 0) {
     // A table absent from a workbook that holds most of the set is missing from the report (error); with only a
     // few tables present the workbook may be a partial one, and the absence is only said.
     const key = found.length >= 5 ? "missingRequiredTable" : "missingTable";
-    for (const k of model.recognition.missing) out.push(recognitionFinding(key, { table: tableDisplayName(k) }));
+    for (const k of model.recognition.missing) {
+      const f = recognitionFinding(key, { table: tableDisplayName(k) });
+      const toc = key === "missingRequiredTable" && snapshot ? tocEntry(snapshot, k) : null;
+      out.push(toc ? { ...f, message: `${f.message}${fill(recognitionRules.tocListed, { place: toc })}` } : f);
+    }
   } else {
     out.push(recognitionFinding(hasNarrative ? "noTables" : "nothingToCheck"));
   }
@@ -138,7 +171,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     findings.push(...(options.includeForms ? formFindings : formFindings.filter((f) => NARRATIVE_FORM_RULES.has(f.rule))));
   }
 
-  findings.push(...recognitionFindings(model, hasText), ...readerFindings(model));
+  findings.push(...recognitionFindings(model, hasText, snapshot), ...readerFindings(model));
   const all = dedupe(findings);
   return { model, findings: all, summary: summarise(all) };
 }

@@ -25,7 +25,9 @@ export type Edit =
   /** A copy of a sheet under another name (a table published twice). */
   | { copySheet: string; as: string }
   /** A merged area over a range (“A5:H9”) of a sheet, its cells but the top-left emptied as Excel does. */
-  | { merge: string; sheet: string };
+  | { merge: string; sheet: string }
+  /** A new sheet, placed first, with rows of cells (a cover or 目录 sheet). */
+  | { addSheet: string; rows: CellValue[][] };
 
 export interface RuleCase {
   name: string;
@@ -54,6 +56,7 @@ export async function runCase(c: RuleCase): Promise<Finding[]> {
   for (const e of c.edits ?? []) {
     if ("replace" in e) replaceInNarrative(snap, e.replace[0], e.replace[1], e.nth ?? 0);
     else if ("setCell" in e) setCell(snap, e.sheet, e.cell, e.setCell);
+    else if ("addSheet" in e) snap.sheets.unshift({ name: e.addSheet, origin: { row: 0, col: 0 }, values: e.rows.map((r) => [...r]), merges: [] });
     else if ("removeTable" in e) {
       const name = model.tables[e.removeTable]!.sheet;
       snap.sheets = snap.sheets.filter((s) => s.name !== name);
