@@ -5,6 +5,7 @@ import { disclosure } from "./disclosure";
 import { emptyTables } from "./emptyTables";
 import { execNoBudget } from "./execNoBudget";
 import { extraTables } from "./extraTables";
+import { percentSign } from "./percentSign";
 import { procurement } from "./procurement";
 import { formText } from "./formText";
 import { reportYear } from "./reportYear";
@@ -16,7 +17,7 @@ import type { ReportRule, RuleContext } from "./types";
 import { unitName } from "./unitName";
 import { wording } from "./wording";
 
-export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear, subjectItems, basicItems, procurement, wording, formText, subjectNames, extraTables, sectionSums, execNoBudget, unitName, disclosure];
+export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear, subjectItems, basicItems, procurement, wording, formText, subjectNames, extraTables, sectionSums, execNoBudget, unitName, disclosure, percentSign];
 
 export function runReportRules(ctx: RuleContext, rules: ReportRule[] = REPORT_RULES): Finding[] {
   return rules.flatMap((r) => r.check(ctx));
