@@ -146,6 +146,12 @@ function matchRule(canonical: string, kind: string, text: string, ctx: string | 
 }
 
 /** Sets `slot` on every claim whose meaning is identifiable. Called by parseNarrative. */
+/** A label ending inside an open “（”: “…共8批次（其中外事接待”. */
+const inParenthesis = (label: string) => {
+  const open = label.lastIndexOf("（");
+  return open >= 0 && !label.includes("）", open);
+};
+
 export function assignSlots(parsed: ParsedNarrative): void {
   const textByRow = new Map(parsed.paragraphs.map((p) => [p.row, p.text]));
   /** The sentence of a claim up to the claim (from the last 。；; before it). */
@@ -207,10 +213,13 @@ export function assignSlots(parsed: ParsedNarrative): void {
       case "execution":
         c.slot = matchRule(c.canonical, "execution", `${c.actual?.label ?? ""}${c.text}`, cx);
         break;
-      case "count":
-        c.slot = matchRule(c.canonical, "count", c.context, cx);
+      case "count": {
+        // “共8批次（其中外事接待0批次）”: a count inside an open parenthesis is of what the parenthesis names.
+        const open = c.label.lastIndexOf("（");
+        c.slot = matchRule(c.canonical, "count", inParenthesis(c.label) ? c.context.slice(open + 1) : c.context, cx);
         if (c.slot?.startsWith("10.3.vehicle:")) c.slot = `10.3.vehicle:${c.label}`;
         break;
+      }
       default:
         break;
     }
@@ -218,7 +227,7 @@ export function assignSlots(parsed: ParsedNarrative): void {
   // "接待外宾0批次，0人次": a bare 人/人次 count belongs to the batches counted just before it
   let prevCount: Claim | null = null;
   for (const c of parsed.claims) {
-    if (c.kind !== "count") continue;
+    if (c.kind !== "count" || inParenthesis(c.label)) continue;
     if (
       c.slot && /^7\.2\.reception\.(domestic|foreign)\.persons$/.test(c.slot) &&
       prevCount?.kind === "count" && prevCount.row === c.row && prevCount.slot?.endsWith(".batches")
