@@ -228,7 +228,8 @@ function checkChange(model: ReportModel, c: ChangeClaim, sheet: string, out: Fin
   const words: Record<string, string> = { increase: "增加", decrease: "减少", flat: "持平" };
   const label = c.subject || c.text;
   const slots = { label, current: fmt(current.value), prior: fmt(prior.value) };
-  if (c.direction !== expectedDir) {
+  // “增加0.00万元” of an unchanged figure says what “持平” says.
+  if (c.direction !== expectedDir && !(expectedDir === "flat" && c.amount !== null && c.amount.isZero())) {
     out.push(
       finding("N-4", "error", fill(MESSAGES.changeDirection, { ...slots, word: c.directionWord, expectedWord: words[expectedDir] }), sheet, c, {
         stated: c.directionWord,

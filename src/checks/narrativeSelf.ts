@@ -183,7 +183,7 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
           prior: ft(r.prior),
           // “降幅40.01%” is a 下降率: the message names the rate 增长率/下降率, whatever word the text used.
           rateWord: (c.rateDirection && RATE_WORD[c.rateDirection]) || (c.rateWord ?? ""),
-          expected: r.prior.gt(0) ? f2(r.expected) : "无可比性",
+          expected: r.prior.gt(0) ? `${f2(r.expected)}%` : "无从计算（推算的上年数不大于0）",
           stated: ft(c.rate),
         },
         stated: `${ft(c.rate)}%`,
@@ -481,6 +481,8 @@ function sameSentence(parsed: ParsedNarrative, a: { row: number; end: number }, 
 function yoyExpected(c: ChangeClaim): { ok: boolean; expected: Decimal; prior: Decimal } | null {
   if (!c.amount || !c.rate || !c.current || c.direction === "ambiguous" || c.direction === "flat") return null;
   const prior = c.direction === "increase" ? c.current.value.minus(c.amount) : c.current.value.plus(c.amount);
+  // “增加0.00万元，增长0%” (real reports write a 0 change so): true whatever the base.
+  if (c.amount.isZero() && c.rate.isZero()) return { ok: true, expected: new D(0), prior };
   if (prior.lte(0)) return { ok: false, expected: new D(0), prior };
   const expected = round(c.amount.div(prior).times(HUNDRED), 2);
   // prior is itself the sum or difference of two printed figures: allow ±0.01 on it
