@@ -398,9 +398,17 @@ function classRendering(parsed: ParsedNarrative, sheet: string, on: (id: string)
   // 科目 paths: 类 written with or without 支出
   const body = parsed.claims.filter((c): c is SubjectClaim => c.kind === "subject" && c.canonical !== "glossary");
   const subjects = [...body, ...glossarySubjects(parsed)];
-  const usualByCore = new Map<string, string>();
-  for (const s of body) if (!usualByCore.has(classCore(s.lei))) usualByCore.set(classCore(s.lei), currentName(s.lei));
   const bodyStyle = body.length ? (body.filter((s) => /支出$/.test(s.lei)).length * 2 > body.length ? "支出" : "") : null;
+  // A 五（三）item writing its 类 unlike most of the others is itself the odd one (not the 名词解释 that follows the rest).
+  const withZhichu = body.filter((s) => /支出$/.test(s.lei)).length;
+  const oddInBody = (s: SubjectClaim) => (withZhichu * 2 > body.length && !/支出$/.test(s.lei)) || (withZhichu * 2 < body.length && /支出$/.test(s.lei));
+  const usualByCore = new Map<string, string>();
+  for (const s of body) {
+    if (oddInBody(s)) {
+      const w = currentName(s.lei);
+      out.push(narrativeFinding("N-class-rendering", sheet, { row: s.row, text: s.text, slots: { stated: `${s.lei}（类）`, where: "五（三）其他各项", usual: `${bodyStyle === "支出" ? `${w}支出` : w.replace(/支出$/, "")}（类）` } }));
+    } else if (!usualByCore.has(classCore(s.lei))) usualByCore.set(classCore(s.lei), currentName(s.lei));
+  }
   for (const s of subjects) {
     if (s.canonical !== "glossary") continue;
     const usual = usualByCore.get(classCore(s.lei));
