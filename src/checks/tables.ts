@@ -18,6 +18,10 @@ export interface CellRef {
   field?: "current" | "prior" | "budget";
   /** A part of a sum that a template may not have: skipped when the workbook does not give it (never makes the rule unknown). */
   optional?: boolean;
+  /** A part subtracted from the sum (a balance: 本年支出 = 年初结转 + 本年收入 − 年末结转). */
+  minus?: boolean;
+  /** The rule is judged only when this part is in the table (absent ≠ 0 for it). */
+  required?: boolean;
   /** Row sets: every row of a level (lei/kuan/xiang) or every economic code of a length. */
   level?: "lei" | "kuan" | "xiang";
   codeLength?: number;
@@ -256,12 +260,15 @@ function checkSum(model: ReportModel, rule: Rule, emit: Emit): void {
   const totalVals = resolve(model, rule.total as CellRef);
   if (!totalVals || totalVals.length !== 1 || totalVals[0].absent || totalVals[0].unreadable) return;
   const parts: Value[] = [];
+  const negated = new Set<Value>();
   for (const p of rule.parts as CellRef[]) {
     const vs = resolve(model, p);
     if (vs === null) {
       if (p.optional) continue;
       return;
     }
+    if (p.required && vs.some((v) => v.absent)) return;
+    if (p.minus) for (const v of vs) negated.add(v);
     // A part that could not be read makes the sum unknown: not checked (never computed with 0).
     if (vs.some((v) => v.unreadable)) return;
     parts.push(...vs.filter((v) => !v.absent || v.fig));
@@ -269,7 +276,7 @@ function checkSum(model: ReportModel, rule: Rule, emit: Emit): void {
   const total = totalVals[0];
   const cmp = comparison([total, ...parts]);
   const stated = cmp.value(total);
-  const expected = sum(parts.map(cmp.value));
+  const expected = sum(parts.map((v) => (negated.has(v) ? cmp.value(v).neg() : cmp.value(v))));
   const diff = stated.minus(expected);
   const same = rule.same === true;
   const g = grade(rule, diff, cmp, parts.length, same);
