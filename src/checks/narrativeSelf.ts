@@ -285,7 +285,12 @@ export function checkNarrativeSelf(parsed: ParsedNarrative, options: NarrativeCh
   const execs = claims.filter((c): c is ExecutionClaim => c.kind === "execution");
   const overall = execs.find((e) => e.slot === "5.3.exec");
   const itemExecs = claims.filter((c): c is SubjectClaim => c.kind === "subject" && c.canonical === "5.3" && !!c.amount && !!c.execution);
-  if (overall && itemExecs.length >= 2 && unstated53.length === 0 && on("N-exec-overall")) {
+  // Rates of different bases (年初 / 全年 / 调整) do not combine: “完成调整预算的100%” is not a share of the 年初预算.
+  const basisOf = (e: ExecutionClaim) => /(年初|全年|调整|追加)/.exec(e.text)?.[1];
+  const bases = new Set([overall, ...itemExecs.map((s) => s.execution!)].filter((e): e is ExecutionClaim => !!e).map(basisOf).filter((b) => b !== undefined));
+  // Every 项 must give its 决算数 and rate (one without, e.g. “完成调整预算的100%”, leaves the others' sum partial).
+  const all53 = claims.filter((c) => c.kind === "subject" && c.canonical === "5.3").length;
+  if (overall && itemExecs.length >= 2 && itemExecs.length === all53 && bases.size <= 1 && on("N-exec-overall")) {
     const r = overallRange(itemExecs);
     // Half of the overall rate's own last printed digit (“95.0%” stands for [94.95, 95.05)).
     const half = new D(10).pow(-Math.max(Math.min(overall.decimals, 2), 0)).div(2);

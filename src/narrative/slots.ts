@@ -267,6 +267,8 @@ export function assignSlots(parsed: ParsedNarrative): void {
       const key = c.code ?? `${c.lei.replace(/支出$/, "")}/${c.kuan}/${c.xiang}`;
       if (c.amount) c.amount.slot = `5.3.item:${key}`;
       if (c.budget) c.budget.slot = `5.3.budget:${key}`;
+      // Another budget of the item (“调整预算为X万元”) is not the section's 年初预算.
+      for (const x of parsed.claims) if (x.kind === "amount" && x.role === "budget" && x !== c.budget && x.row === c.row && x.start > c.end && x.slot === "5.3.budget") x.slot = undefined;
       if (c.execution) c.execution.slot = `5.3.exec:${key}`;
     }
     if (c.kind === "project") {
