@@ -11,7 +11,8 @@ const FLAT = /持平[。，,；;]?\s*(?:其|主要)?\s*(?:变动)?原因(?:是|�
 const CHANGE_WORDS = /(?<!未|没有|无|不|未有|并未)(减少|增加|下降|增长|降低|提高|压减|缩减|上升)/u;
 const DOUBLED = /([。，；：！？、])\1+/gu;
 /** A word of 2–4 characters written twice in a row (not reduplicated adjectives such as “常常”: length ≥ 2 each). */
-const REPEATED = /(主要是|主要|原因是|其中|用于|以及|一是|二是|三是)\1/gu;
+// “预算预算” only where it is not a budget kind followed by its 预算数 (“一般公共预算预算数”, “基金预算预算”).
+const REPEATED = /(主要是|主要|原因是|其中|用于|以及|一是|二是|三是|决算|财政拨款|增加|减少|(?<!公共|基金|经营|资本)预算)\1/gu;
 
 export const wording: ReportRule = {
   ids: ["N-flat-reason", "N-repeat"],
