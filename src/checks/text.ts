@@ -216,7 +216,7 @@ export function checkNarrativeText(parsed: ParsedNarrative, options: NarrativeCh
         while (a >= 0 && /\s/.test(t[a])) a--;
         let b = i + 1;
         while (b < t.length && /\s/.test(t[b])) b++;
-        if (a >= 0 && b < t.length && cjk.test(t[a]) && cjk.test(t[b])) {
+        if (a >= 0 && b < t.length && cjk.test(t[a]) && (cjk.test(t[b]) || (/[0-9]/.test(t[b]) && /[\u4e00-\u9fa5]/.test(t[a])))) {
           // Name the character: “:” and “：” look alike in the pane's font. Quotes of the excerpt become 「」 so the message's own quotes stay balanced.
           const excerpt = t.slice(Math.max(0, i - 4), i + 5).trim().replace(/[“”"]/g, (q) => (q === "”" ? "」" : "「"));
           marks.push(`${HALF_WIDTH_NAME[ch]}“${ch}”（“${excerpt}”）`);
