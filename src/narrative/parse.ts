@@ -196,6 +196,11 @@ const EXEC_WORD = /完成(年初|全年|调整后)?预算(数)?的?$/;
 const EXEC_WORD_BUDGET_SECTIONS = /(?:(?:年初|全年|调整后)?预算(?:完成|执行)率(?:为|达)?|执行率(?:为|达)?|(?:为|占|达到?)(?:年初|全年|调整后)?预算(?:数)?的)$/;
 const isExecWord = (label: string, canonical: string): boolean => EXEC_WORD.test(label) || (/^[57](\.|$)/.test(canonical) && EXEC_WORD_BUDGET_SECTIONS.test(label));
 const SHARE_WORD = /^占(.*?)的?$/;
+/**
+ * A share that names its part without an amount: “基本支出占59.94%”, “项目支出所占比重为40.06%”, “其中：事业收入占比10%”.
+ * The subject is held in `subject`; the amount is the table's (bindings), never guessed from the text.
+ */
+const SUBJECT_SHARE_WORD = /^(?:其中[：:]?)?([^，。；、,;：:]{2,24}?)(?:所占比重|所占比例|占比|占)(?:为|是)?(.*?)的?(?:比重|比例)?(?:为|是)?$/u;
 /** A 预算数 label: "年初预算为", "全年预算数", "预算数为" — not a budget kind's name ("一般公共预算"). */
 const BUDGET_LABEL = /(年初|全年|调整后)?预算数?为?$/;
 const BUDGET_KIND = /(公共|基金|经营)预算$/;
@@ -529,6 +534,23 @@ function parseBody(
       };
       execs.push(ex);
       claims.push(ex);
+      continue;
+    }
+    const subjectShare = t.kind === "percent" && !SHARE_WORD.test(t.label) ? SUBJECT_SHARE_WORD.exec(t.label) : null;
+    if (subjectShare && !amounts.some((a) => a.end <= t.start && sentenceIndex(starts, a.start) === t.sentence && a.start >= t.labelStart)) {
+      const sh: ShareClaim = {
+        kind: "share",
+        ...span(t.labelStart, t.end),
+        label: t.label,
+        denominator: subjectShare[2] ?? "",
+        value: t.value,
+        decimals: t.decimals,
+        raw: t.raw,
+        of: null,
+        subject: subjectShare[1],
+      };
+      shares.push(sh);
+      claims.push(sh);
       continue;
     }
     if (t.kind === "percent" && SHARE_WORD.test(t.label)) {

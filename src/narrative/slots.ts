@@ -1,3 +1,4 @@
+import bindingsData from "../data/rules/bindings.json";
 import slotData from "../data/narrative/slots.json";
 import type { AmountClaim, Claim, ExecutionClaim, ParsedNarrative } from "./types";
 
@@ -145,6 +146,12 @@ function matchRule(canonical: string, kind: string, text: string, ctx: string | 
   return undefined;
 }
 
+/** The parts of 二 (income sources) and 三 (expense kinds) the bindings map to table columns (rule data maps). */
+const KNOWN_PARTS: Record<string, Set<string>> = {
+  "2": new Set(Object.keys(bindingsData.maps.income)),
+  "3": new Set(Object.keys(bindingsData.maps.expense)),
+};
+
 /** Sets `slot` on every claim whose meaning is identifiable. Called by parseNarrative. */
 /** A label ending inside an open “（”: “…共8批次（其中外事接待”. */
 const inParenthesis = (label: string) => {
@@ -188,6 +195,16 @@ export function assignSlots(parsed: ParsedNarrative): void {
         it.share.slot = `${sec}.share:${it.key}`;
         enumerated.add(it.share);
       }
+    }
+  }
+  // “其中：基本支出占59.94%；项目支出占40.06%”: a share naming its part without an amount is the share of that part
+  // of 二/三's total, when the part is one the bindings know (the 补充数据-free table figures); else it has no slot.
+  for (const c of parsed.claims) {
+    if (c.kind !== "share" || !c.subject || c.of || c.denominator !== "" || !["2", "3"].includes(c.canonical)) continue;
+    const key = c.subject.replace(/^\d{4}年度?/u, "").trim();
+    if (KNOWN_PARTS[c.canonical].has(key)) {
+      c.slot = `${c.canonical}.share:${key}`;
+      enumerated.add(c);
     }
   }
   for (const c of parsed.claims) {

@@ -102,6 +102,8 @@ export interface ShareClaim extends ClaimBase {
   raw: string;
   /** The amount this share belongs to (the amount just before it). */
   of: AmountClaim | null;
+  /** The part named before “占” when no amount is written with it (“基本支出占59.94%”). */
+  subject?: string;
 }
 
 export interface ChangeClaim extends ClaimBase {

@@ -79,3 +79,10 @@ test("元 with separators and 亿元", () => {
   expect(spend("2020年本年支出合计0.02亿元。").every((f) => f.severity === "warning")).toBe(true);
   expect(spend("2020年本年支出合计0.22亿元。").some((f) => f.rule === "N-1" && f.severity === "error")).toBe(true);
 });
+
+test("shares that name their part without an amount (“基本支出占58.94%”) are checked against the tables", () => {
+  expect(spend("2020年本年支出合计223.34万元，其中：基本支出占58.94%；项目支出占41.06%。")).toEqual([]);
+  expect(spend("2020年本年支出合计223.34万元，其中基本支出所占比重为58.94%，项目支出所占比重为41.06%。")).toEqual([]);
+  const wrong = spend("2020年本年支出合计223.34万元，其中：基本支出占59.94%；项目支出占40.06%。");
+  expect(wrong.filter((f) => f.rule === "N-3" && f.severity === "error")).toHaveLength(2);
+});
