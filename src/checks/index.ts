@@ -105,7 +105,7 @@ function tocEntry(snapshot: WorkbookSnapshot, key: TableKey): string | null {
 }
 
 /** What the recogniser could not find, as findings (the full report stays in model.recognition). */
-function recognitionFindings(model: ReportModel, hasNarrative: boolean, snapshot?: WorkbookSnapshot): Finding[] {
+function recognitionFindings(model: ReportModel, hasNarrative: boolean, snapshot?: WorkbookSnapshot, yearKnown = model.year !== undefined): Finding[] {
   const out: Finding[] = [];
   const found = TABLE_KEYS.filter((k) => model.tables[k]);
   if (found.length > 0) {
@@ -121,6 +121,13 @@ function recognitionFindings(model: ReportModel, hasNarrative: boolean, snapshot
     out.push(recognitionFinding(hasNarrative ? "noTables" : "nothingToCheck"));
   }
   if (!model.supplement && found.length > 0) out.push(recognitionFinding("noSupplement"));
+  if (found.length > 0 && !yearKnown) out.push(recognitionFinding("noYear"));
+  const units = new Map<string, TableKey[]>();
+  for (const k of found) units.set(model.tables[k]!.unit, [...(units.get(model.tables[k]!.unit) ?? []), k]);
+  if (units.size > 1) {
+    const list = [...units.entries()].map(([u, ks]) => `${ks.map((k) => TABLE_DEFS[k].name).join("、")}为${u}`).join("；");
+    out.push(recognitionFinding("mixedUnits", { list }));
+  }
   for (const u of model.recognition.unknownSupplementLabels) {
     out.push(recognitionFinding("unknownSupplementLabel", { row: u.row, label: u.label }, { sheet: u.sheet, cell: `A${u.row}` }));
   }
@@ -171,7 +178,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     findings.push(...(options.includeForms ? formFindings : formFindings.filter((f) => NARRATIVE_FORM_RULES.has(f.rule))));
   }
 
-  findings.push(...recognitionFindings(model, hasText, snapshot), ...readerFindings(model));
+  findings.push(...recognitionFindings(model, hasText, snapshot, (model.year ?? parsed?.year ?? null) !== null), ...readerFindings(model));
   const all = dedupe(findings);
   return { model, findings: all, summary: summarise(all) };
 }
