@@ -223,6 +223,8 @@ export function assignSlots(parsed: ParsedNarrative): void {
       case "change":
         // A comparison with another year than the prior one (“比2019年（疫情前）减少…”) is not the year-on-year change.
         if (c.priorYear !== null && parsed.year !== null && c.priorYear !== parsed.year - 1) break;
+        // Nor is a comparison with the budget (“比年初预算减少…”, “与预算数相比”): that is the 决算 against its 预算.
+        if (/(比|较|与|同|相对于?)(年初|全年|调整后?)?预算(数)?/u.test(`${c.subject}${textByRow.get(c.row)?.slice(Math.max(0, c.start - 12), c.start) ?? ""}`)) break;
         // “收、支总计236.01万元，较2019年减少157.39万元”: a change that does not name its subject is the change of the
         // amount just stated before it in the same paragraph.
         c.slot = matchRule(c.canonical, "change", c.subject || (c.current && c.current.row === c.row && c.current.start < c.start ? c.current.label : "."), cx);

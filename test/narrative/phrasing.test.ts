@@ -86,3 +86,11 @@ test("shares that name their part without an amount (“基本支出占58.94%”
   const wrong = spend("2020年本年支出合计223.34万元，其中：基本支出占59.94%；项目支出占40.06%。");
   expect(wrong.filter((f) => f.rule === "N-3" && f.severity === "error")).toHaveLength(2);
 });
+
+test("a comparison with the budget (“比年初预算减少…”) is not the year-on-year change", () => {
+  const head = ["第二部分 2020年度部门决算情况说明", "五、一般公共预算财政拨款支出决算情况说明", "（一）一般公共预算财政拨款支出决算总体情况"];
+  for (const v of ["2020年一般公共预算财政拨款支出223.34万元，比年初预算减少11.64万元，占本年支出合计的100%。", "2020年一般公共预算财政拨款支出223.34万元，比预算数减少11.64万元，下降4.95%。"]) {
+    const found = checkWorkbook(snap, { narrativeText: [...head, v].join("\n") }).findings.filter((f) => f.row === 4 && f.severity === "error");
+    expect(found.map((f) => f.rule)).toEqual([]);
+  }
+});
