@@ -207,8 +207,13 @@ export function assignSlots(parsed: ParsedNarrative): void {
       enumerated.add(c);
     }
   }
+  // 五(三): a numbered item paragraph (“1.…（项）：支出决算为…”, “（2）…”) speaks of one 项. When the parser did not
+  // recognise its 科目 (the subject claim below then gives its slots), its figures are of an unknown 项 — never the
+  // section's total.
+  const itemRow = (c: Claim) => c.canonical === "5.3" && /^\s*(?:[（(]\s*\d+\s*[)）]|\d{1,2}\s*[.．、](?!\d{1,2}(?:\D|$)))/u.test(textByRow.get(c.row) ?? "");
   for (const c of parsed.claims) {
     if (enumerated.has(c)) continue;
+    if ((c.kind === "amount" || c.kind === "execution") && itemRow(c)) continue;
     const cx = ctxByRow.get(c.row) ?? null;
     switch (c.kind) {
       case "amount":

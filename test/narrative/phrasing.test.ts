@@ -94,3 +94,9 @@ test("a comparison with the budget (“比年初预算减少…”) is not the y
     expect(found.map((f) => f.rule)).toEqual([]);
   }
 });
+
+test("a 五（三）item the parser cannot name (“1.2013302一般行政管理事务：…”) is never taken for the section's total", () => {
+  const head = ["第二部分 2020年度部门决算情况说明", "五、一般公共预算财政拨款支出决算情况说明", "（三）一般公共预算财政拨款支出决算具体情况"];
+  const found = checkWorkbook(snap, { narrativeText: [...head, "1.2013302一般行政管理事务：支出决算为3.50万元，完成预算100%。"].join("\n") }).findings;
+  expect(found.filter((f) => f.row === 4 && f.severity === "error")).toEqual([]);
+});
