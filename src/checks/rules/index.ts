@@ -9,15 +9,23 @@ import { percentSign } from "./percentSign";
 import { procurement } from "./procurement";
 import { formText } from "./formText";
 import { reportYear } from "./reportYear";
+import { residue } from "./residue";
 import { sectionSums } from "./sectionSums";
 import { subjectItems } from "./subjectItems";
 import { subjectNames } from "./subjectNames";
 import { tableSheets } from "./tableSheets";
+import type { TextRule } from "./textRule";
 import type { ReportRule, RuleContext } from "./types";
 import { unitName } from "./unitName";
 import { wording } from "./wording";
 
 export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear, subjectItems, basicItems, procurement, wording, formText, subjectNames, extraTables, sectionSums, execNoBudget, unitName, disclosure, percentSign];
+
+/**
+ * The narrative text rules, run by checkNarrativeText on the parsed text alone (they read no table), in the order
+ * their findings are listed. Each is a ReportRule too; they are not in REPORT_RULES so that they run once.
+ */
+export const NARRATIVE_TEXT_RULES: TextRule[] = [residue];
 
 export function runReportRules(ctx: RuleContext, rules: ReportRule[] = REPORT_RULES): Finding[] {
   return rules.flatMap((r) => r.check(ctx));
