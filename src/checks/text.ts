@@ -3,23 +3,15 @@ import terms from "../data/narrative/terms.json";
 import { narrativeFinding, ruleApplies } from "../narrative/catalogue";
 import { NARRATIVE_TEXT_RULES } from "./rules";
 import type { TextRuleContext } from "./rules/textRule";
-import { classCore, cnNumber, currentName, OUTLINES, squeeze } from "../narrative/parse";
-import { insideGuard, outdatedRenames } from "../reader/subjects";
+import { classCore, cnNumber, currentName, squeeze } from "../narrative/parse";
 import type {
   ClassClaim,
   NarrativeCheckOptions,
   NarrativeTemplate,
-  Numbering,
   ParsedNarrative,
   ParsedParagraph,
   SubjectClaim,
 } from "../narrative/types";
-
-const CN = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
-
-function cn(n: number): string {
-  return CN[n] ?? String(n);
-}
 
 /** The clause (between ，。；) around a span, for a finding's text. */
 function clauseAround(text: string, start: number, end: number): string {
@@ -50,72 +42,6 @@ export function checkNarrativeText(parsed: ParsedNarrative, options: NarrativeCh
   const ctx: TextRuleContext = { parsed, sheet, year, template, on };
   // the rule families moved to their own modules, in the order this function listed them
   for (const rule of NARRATIVE_TEXT_RULES) out.push(...rule.check(ctx));
-
-  // outdated 科目 names
-  if (on("N-outdated-name") && year !== null) {
-    for (const p of textParas) {
-      const taken: [number, number][] = [];
-      const seen = new Set<string>();
-      const sq = p.text;
-      // year-aware through the data: only names outdated in this report's edition, never inside a valid name
-      for (const { rename: r, guards } of outdatedRenames(year)) {
-        let i = sq.indexOf(r.old);
-        while (i >= 0) {
-          const e = i + r.old.length;
-          if (!taken.some(([a, b]) => i < b && e > a) && !insideGuard(sq, i, e, guards)) {
-            taken.push([i, e]);
-            if (!seen.has(r.old)) {
-              seen.add(r.old);
-              out.push(
-                narrativeFinding("N-outdated-name", sheet, {
-                  row: p.row,
-                  text: clauseAround(p.text, i, e),
-                  slots: { old: r.old, new: r.new, year, since: r.since },
-                  stated: r.old,
-                  expected: r.new,
-                }),
-              );
-            }
-          }
-          i = sq.indexOf(r.old, e);
-        }
-      }
-    }
-  }
-
-  // amounts without a unit
-  if (on("N-missing-unit")) {
-    for (const c of parsed.claims) {
-      if (c.kind !== "amount" || c.unit !== null) continue;
-      out.push(narrativeFinding("N-missing-unit", sheet, { row: c.row, text: c.text, slots: { stated: c.raw }, stated: c.raw, expected: `${c.raw}万元` }));
-    }
-  }
-
-  // 一是、二是、四是
-  if (on("N-numbering-gap")) {
-    for (const c of parsed.claims) {
-      if (c.kind !== "enumMarkers") continue;
-      const gap = firstGap(c.values);
-      if (gap === null) continue;
-      out.push(
-        narrativeFinding("N-numbering-gap", sheet, {
-          row: c.row,
-          text: c.markers.join("…"),
-          slots: { sequence: c.markers.join("、"), missing: `${cn(gap)}是` },
-          stated: c.markers.join("、"),
-        }),
-      );
-    }
-    out.push(...paragraphNumbering(parsed, sheet));
-  }
-  if (on("N-heading-number") || on("N-numbering-gap")) out.push(...headingNumbering(parsed, sheet, template));
-  if (on("N-part-heading")) {
-    const numbers = OUTLINES[template]?.partNumbers ?? {};
-    for (const pt of parsed.parts) {
-      if (pt.numbered || !numbers[pt.part]) continue;
-      out.push(narrativeFinding("N-part-heading", sheet, { row: pt.row, text: pt.text.trim(), slots: { title: pt.text.trim(), expected: numbers[pt.part] } }));
-    }
-  }
 
   // "完成预算0%" with nothing spent
   if (on("N-exec-zero-budget")) {
@@ -217,90 +143,6 @@ export function checkNarrativeText(parsed: ParsedNarrative, options: NarrativeCh
       }
     }
   }
-  return out;
-}
-
-function firstGap(values: number[]): number | null {
-  let expect = 1;
-  for (const v of values) {
-    if (v !== expect) return v > expect ? expect : null;
-    expect++;
-  }
-  return null;
-}
-
-/** Paragraph ordinals (1. 2. …, （1）（2）…) within each section: gaps and mixed separators. */
-function paragraphNumbering(parsed: ParsedNarrative, sheet: string): Finding[] {
-  const out: Finding[] = [];
-  const groups = new Map<string, { p: ParsedParagraph; n: Numbering }[]>();
-  for (const p of parsed.paragraphs) {
-    if (!p.numbering || p.kind === "heading" || p.kind === "part") continue;
-    if (p.numbering.style !== "arabic" && p.numbering.style !== "arabicParen") continue;
-    const fam = p.kind === "subheading" ? "sub" : p.numbering.style;
-    const key = `${p.section}|${fam}`;
-    groups.set(key, [...(groups.get(key) ?? []), { p, n: p.numbering }]);
-  }
-  for (const list of groups.values()) {
-    let prev = 0;
-    for (const { p, n } of list) {
-      if (n.value !== prev + 1 && n.value > prev + 1) {
-        const missing = Array.from({ length: n.value - prev - 1 }, (_, i) => String(prev + 1 + i));
-        out.push(
-          narrativeFinding("N-numbering-gap", sheet, {
-            row: p.row,
-            text: p.text.trim().slice(0, 30),
-            slots: { sequence: `${prev === 0 ? "" : prev + "→"}${n.value}`, missing: missing.join("、") },
-          }),
-        );
-      }
-      prev = n.value;
-    }
-    // separators: 8、 among 1. 2. …
-    const seps = list.map((x) => x.n.separator ?? "").filter((s) => s);
-    if (seps.length >= 3) {
-      const count = new Map<string, number>();
-      for (const s of seps) count.set(s, (count.get(s) ?? 0) + 1);
-      const usual = [...count.entries()].sort((a, b) => b[1] - a[1])[0][0];
-      for (const { p, n } of list) {
-        if (!n.separator || n.separator === usual) continue;
-        out.push(narrativeFinding("N-numbering-style", sheet, { row: p.row, text: p.text.trim().slice(0, 30), slots: { marker: n.marker, usual: `${n.value}${usual}` } }));
-      }
-    }
-  }
-  return out;
-}
-
-/** 一、二、… of the sections, and （一）（二）… within each. */
-function headingNumbering(parsed: ParsedNarrative, sheet: string, template: NarrativeTemplate): Finding[] {
-  const out: Finding[] = [];
-  const report = parsed.sections.filter((s) => s.part === "report");
-  const check = (list: typeof report, paren: boolean) => {
-    let prev = 0;
-    for (const s of list) {
-      const expected = prev + 1;
-      if (!s.numbering) {
-        const exp = paren ? `（${cn(expected)}）` : `${cn(expected)}、`;
-        out.push(narrativeFinding("N-heading-number", sheet, { row: s.row, text: s.title, slots: { title: s.title, expected: exp + s.title }, expected: exp }));
-        prev = expected;
-        continue;
-      }
-      if (s.numbering.value > expected) {
-        const missing = Array.from({ length: s.numbering.value - expected }, (_, i) => (paren ? `（${cn(expected + i)}）` : `${cn(expected + i)}、`));
-        out.push(
-          narrativeFinding("N-numbering-gap", sheet, {
-            row: s.row,
-            text: `${s.numbering.marker}${s.title}`,
-            slots: { sequence: `${prev ? cn(prev) + "→" : ""}${cn(s.numbering.value)}`, missing: missing.join("") },
-          }),
-        );
-      }
-      prev = s.numbering.value;
-    }
-  };
-  void template;
-  check(report.filter((s) => s.level === 1), false);
-  const parents = new Set(report.filter((s) => s.level === 2).map((s) => s.id.split(".")[0]));
-  for (const par of parents) check(report.filter((s) => s.level === 2 && s.id.split(".")[0] === par), true);
   return out;
 }
 

@@ -8,6 +8,9 @@ import { extraTables } from "./extraTables";
 import { percentSign } from "./percentSign";
 import { procurement } from "./procurement";
 import { formText } from "./formText";
+import { missingUnit } from "./missingUnit";
+import { numbering } from "./numbering";
+import { outdatedNames } from "./outdatedNames";
 import { reportYear } from "./reportYear";
 import { residue } from "./residue";
 import { sectionSums } from "./sectionSums";
@@ -25,7 +28,7 @@ export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear,
  * The narrative text rules, run by checkNarrativeText on the parsed text alone (they read no table), in the order
  * their findings are listed. Each is a ReportRule too; they are not in REPORT_RULES so that they run once.
  */
-export const NARRATIVE_TEXT_RULES: TextRule[] = [residue];
+export const NARRATIVE_TEXT_RULES: TextRule[] = [residue, outdatedNames, missingUnit, numbering];
 
 export function runReportRules(ctx: RuleContext, rules: ReportRule[] = REPORT_RULES): Finding[] {
   return rules.flatMap((r) => r.check(ctx));
