@@ -4,7 +4,9 @@ import { basicItems } from "./basicItems";
 import { disclosure } from "./disclosure";
 import { emptyTables } from "./emptyTables";
 import { execNoBudget } from "./execNoBudget";
+import { execZeroBudget } from "./execZeroBudget";
 import { extraTables } from "./extraTables";
+import { halfwidthPunct } from "./halfwidthPunct";
 import { percentSign } from "./percentSign";
 import { procurement } from "./procurement";
 import { formText } from "./formText";
@@ -28,7 +30,7 @@ export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear,
  * The narrative text rules, run by checkNarrativeText on the parsed text alone (they read no table), in the order
  * their findings are listed. Each is a ReportRule too; they are not in REPORT_RULES so that they run once.
  */
-export const NARRATIVE_TEXT_RULES: TextRule[] = [residue, outdatedNames, missingUnit, numbering];
+export const NARRATIVE_TEXT_RULES: TextRule[] = [residue, outdatedNames, missingUnit, numbering, execZeroBudget, halfwidthPunct];
 
 export function runReportRules(ctx: RuleContext, rules: ReportRule[] = REPORT_RULES): Finding[] {
   return rules.flatMap((r) => r.check(ctx));
