@@ -3,14 +3,11 @@ import terms from "../data/narrative/terms.json";
 import { narrativeFinding, ruleApplies } from "../narrative/catalogue";
 import { NARRATIVE_TEXT_RULES } from "./rules";
 import type { TextRuleContext } from "./rules/textRule";
-import { classCore, cnNumber, currentName, squeeze } from "../narrative/parse";
 import type {
-  ClassClaim,
   NarrativeCheckOptions,
   NarrativeTemplate,
   ParsedNarrative,
   ParsedParagraph,
-  SubjectClaim,
 } from "../narrative/types";
 
 /** The clause (between ，。；) around a span, for a finding's text. */
@@ -42,9 +39,6 @@ export function checkNarrativeText(parsed: ParsedNarrative, options: NarrativeCh
   const ctx: TextRuleContext = { parsed, sheet, year, template, on };
   // the rule families moved to their own modules, in the order this function listed them
   for (const rule of NARRATIVE_TEXT_RULES) out.push(...rule.check(ctx));
-
-  out.push(...classRendering(parsed, sheet, on));
-  out.push(...glossaryRules(parsed, sheet, on));
 
   // term aliases
   if (on("N-term-alias")) {
@@ -97,87 +91,5 @@ export function checkNarrativeText(parsed: ParsedNarrative, options: NarrativeCh
       }
     }
   }
-  return out;
-}
-
-function classRendering(parsed: ParsedNarrative, sheet: string, on: (id: string) => boolean): Finding[] {
-  const out: Finding[] = [];
-  if (!on("N-class-rendering")) return out;
-  // within the 五(二) list
-  const byRow = new Map<number, ClassClaim[]>();
-  for (const c of parsed.claims) if (c.kind === "class") byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
-  for (const list of byRow.values()) {
-    const count = new Map<string, number>();
-    for (const c of list) count.set(c.form, (count.get(c.form) ?? 0) + 1);
-    if (count.size < 2) continue;
-    const usual = [...count.entries()].sort((a, b) => b[1] - a[1])[0][0];
-    const odd = list.filter((c) => c.form !== usual);
-    out.push(
-      narrativeFinding("N-class-rendering", sheet, {
-        row: odd[0].row,
-        text: odd.map((c) => c.text).join("、"),
-        slots: { stated: odd.map((c) => c.text).join("、"), where: "同一列举中其他类", usual: usual.replace("X", list.find((c) => c.form === usual)!.core) },
-      }),
-    );
-  }
-  // 科目 paths: 类 written with or without 支出
-  const body = parsed.claims.filter((c): c is SubjectClaim => c.kind === "subject" && c.canonical !== "glossary");
-  const subjects = [...body, ...glossarySubjects(parsed)];
-  const bodyStyle = body.length ? (body.filter((s) => /支出$/.test(s.lei)).length * 2 > body.length ? "支出" : "") : null;
-  // A 五（三）item writing its 类 unlike most of the others is itself the odd one (not the 名词解释 that follows the rest).
-  const withZhichu = body.filter((s) => /支出$/.test(s.lei)).length;
-  const oddInBody = (s: SubjectClaim) => (withZhichu * 2 > body.length && !/支出$/.test(s.lei)) || (withZhichu * 2 < body.length && /支出$/.test(s.lei));
-  const usualByCore = new Map<string, string>();
-  for (const s of body) {
-    if (oddInBody(s)) {
-      const w = currentName(s.lei);
-      out.push(narrativeFinding("N-class-rendering", sheet, { row: s.row, text: s.text, slots: { stated: `${s.lei}（类）`, where: "五（三）其他各项", usual: `${bodyStyle === "支出" ? `${w}支出` : w.replace(/支出$/, "")}（类）` } }));
-    } else if (!usualByCore.has(classCore(s.lei))) usualByCore.set(classCore(s.lei), currentName(s.lei));
-  }
-  for (const s of subjects) {
-    if (s.canonical !== "glossary") continue;
-    const usual = usualByCore.get(classCore(s.lei));
-    const written = currentName(s.lei);
-    if (usual !== undefined && usual !== written) {
-      out.push(narrativeFinding("N-class-rendering", sheet, { row: s.row, text: s.text, slots: { stated: `${s.lei}（类）`, where: "五（三）", usual: `${usual}（类）` } }));
-    } else if (usual === undefined && bodyStyle !== null && /支出$/.test(written) !== (bodyStyle === "支出")) {
-      const exp = bodyStyle === "支出" ? `${written}支出` : written.replace(/支出$/, "");
-      out.push(narrativeFinding("N-class-rendering", sheet, { row: s.row, text: s.text, slots: { stated: `${s.lei}（类）`, where: "五（三）", usual: `${exp}（类）` } }));
-    }
-  }
-  return out;
-}
-
-function glossarySubjects(parsed: ParsedNarrative): SubjectClaim[] {
-  const out: SubjectClaim[] = [];
-  for (const c of parsed.claims) if (c.kind === "glossary" && c.subject) out.push(c.subject);
-  return out;
-}
-
-function pathOf(s: SubjectClaim): string {
-  return `${s.lei}（类）${s.kuan}（款）${s.xiang}（项）`;
-}
-
-function glossaryRules(parsed: ParsedNarrative, sheet: string, on: (id: string) => boolean): Finding[] {
-  const out: Finding[] = [];
-  const glossaryPart = parsed.parts.find((p) => p.part === "glossary");
-  if (!glossaryPart) return out;
-  const body = parsed.claims.filter((c): c is SubjectClaim => c.kind === "subject" && c.canonical === "5.3");
-  const gloss = glossarySubjects(parsed);
-  const norm = (x: string) => currentName(squeeze(x));
-  for (const b of body) {
-    const sameItem = gloss.filter((g) => norm(g.xiang) === norm(b.xiang) && (classCore(g.lei) === classCore(b.lei) || norm(g.kuan) === norm(b.kuan)));
-    const exact = sameItem.find((g) => norm(g.kuan) === norm(b.kuan) && classCore(g.lei) === classCore(b.lei));
-    if (!sameItem.length) {
-      if (on("N-glossary-missing"))
-        out.push(narrativeFinding("N-glossary-missing", sheet, { row: glossaryPart.row, text: pathOf(b), slots: { subject: pathOf(b) }, expected: pathOf(b) }));
-      continue;
-    }
-    if (!exact && on("N-glossary-name")) {
-      const g = sameItem[0];
-      out.push(narrativeFinding("N-glossary-name", sheet, { row: g.row, text: g.text, slots: { stated: pathOf(g), expected: pathOf(b) }, stated: pathOf(g), expected: pathOf(b) }));
-    }
-  }
-  void cnNumber;
   return out;
 }
