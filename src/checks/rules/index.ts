@@ -5,6 +5,7 @@ import { classRenderingRule } from "./classRendering";
 import { disclosure } from "./disclosure";
 import { emptyTables } from "./emptyTables";
 import { execNoBudget } from "./execNoBudget";
+import { enumerationLists } from "./enumerationLists";
 import { execZeroBudget } from "./execZeroBudget";
 import { extraTables } from "./extraTables";
 import { glossary } from "./glossary";
@@ -20,7 +21,9 @@ import { residue } from "./residue";
 import { sectionSums } from "./sectionSums";
 import { subjectItems } from "./subjectItems";
 import { subjectNames } from "./subjectNames";
+import { subjectGrouping } from "./subjectGrouping";
 import { tableSheets } from "./tableSheets";
+import { termAlias } from "./termAlias";
 import type { TextRule } from "./textRule";
 import type { ReportRule, RuleContext } from "./types";
 import { unitName } from "./unitName";
@@ -32,7 +35,7 @@ export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear,
  * The narrative text rules, run by checkNarrativeText on the parsed text alone (they read no table), in the order
  * their findings are listed. Each is a ReportRule too; they are not in REPORT_RULES so that they run once.
  */
-export const NARRATIVE_TEXT_RULES: TextRule[] = [residue, outdatedNames, missingUnit, numbering, execZeroBudget, halfwidthPunct, classRenderingRule, glossary];
+export const NARRATIVE_TEXT_RULES: TextRule[] = [residue, outdatedNames, missingUnit, numbering, execZeroBudget, halfwidthPunct, classRenderingRule, glossary, termAlias, enumerationLists, subjectGrouping];
 
 export function runReportRules(ctx: RuleContext, rules: ReportRule[] = REPORT_RULES): Finding[] {
   return rules.flatMap((r) => r.check(ctx));
