@@ -147,7 +147,7 @@ function unitSlip(stated: Decimal, expected: Decimal): string {
 
 /** Half-up rounding to `d` decimals; a negative `d` rounds to tens, hundreds… (an amount in 亿元 held in 万元). */
 function roundTo(v: Decimal, d: number): Decimal {
-  if (d >= 0) return v.toDecimalPlaces(d, D.ROUND_HALF_UP);
+  if (d >= 0) return round(v, d);
   const step = new D(10).pow(-d);
   return v.div(step).toDecimalPlaces(0, D.ROUND_HALF_UP).times(step);
 }

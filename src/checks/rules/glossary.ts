@@ -1,7 +1,7 @@
 /** 名词解释: every 五（三）科目 explained there, under the same 类/款/项 names. */
 import type { Finding } from "../../findings";
 import { narrativeFinding } from "../../narrative/catalogue";
-import { classCore, cnNumber, currentName, squeeze } from "../../narrative/parse";
+import { classCore, currentName, squeeze } from "../../narrative/parse";
 import type { ParsedNarrative, SubjectClaim } from "../../narrative/types";
 import type { TextRule } from "./textRule";
 
@@ -42,6 +42,5 @@ function glossaryRules(parsed: ParsedNarrative, sheet: string, on: (id: string) 
       out.push(narrativeFinding("N-glossary-name", sheet, { row: g.row, text: g.text, slots: { stated: pathOf(g), expected: pathOf(b) }, stated: pathOf(g), expected: pathOf(b) }));
     }
   }
-  void cnNumber;
   return out;
 }

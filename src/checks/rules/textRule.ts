@@ -15,12 +15,8 @@ export interface TextRule {
   check(ctx: TextRuleContext): Finding[];
 }
 
-const CN = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
-
-/** 1 → 一, … 15 → 十五. */
-export function cn(n: number): string {
-  return CN[n] ?? String(n);
-}
+/** 1 → 一, 12 → 十二 (src/narrative/numerals.ts). */
+export { chineseCounting as cn } from "../../narrative/numerals";
 
 /** The clause (between ，。；) around a span, for a finding's text. */
 export function clauseAround(text: string, start: number, end: number): string {
