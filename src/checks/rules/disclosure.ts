@@ -10,25 +10,21 @@ import { narrativeFinding } from "../../narrative/catalogue";
 import type { Claim } from "../../narrative/types";
 import { fig } from "../../reader/figures";
 import type { ReportRule } from "./types";
+import disclosureData from "../../data/rules/disclosure.json";
 
 interface Item {
   name: string;
   col: string;
   mention: RegExp;
-  /** Counts the template asks for, as slot patterns, and their names for the message. */
-  counts?: { slots: RegExp; what: string; col?: string }[];
+  counts: { slots: RegExp; what: string; col?: string }[];
 }
 
-const ITEMS: Item[] = [
-  { name: "因公出国（境）费", col: "finalAbroad", mention: /因公出国|出国（境）/, counts: [{ slots: /^7\.2\.abroad\.(groups|people)$/, what: "因公出国（境）团组数和人次" }] },
-  {
-    name: "公务用车购置及运行维护费",
-    col: "finalCar",
-    mention: /公务用车/,
-    counts: [{ slots: /^7\.2\.vehicle\.bought$/, what: "公务用车购置数量", col: "finalCarBuy" }],
-  },
-  { name: "公务接待费", col: "finalReception", mention: /公务接待|外事接待|接待外宾/, counts: [{ slots: /^7\.2\.reception\.(domestic|foreign)\.(batches|persons)$/, what: "公务接待批次和人次" }] },
-];
+const ITEMS: Item[] = disclosureData.items.map((i) => ({
+  name: i.name,
+  col: i.col,
+  mention: new RegExp(i.mention, "u"),
+  counts: i.counts.map((c) => ({ slots: new RegExp(c.slots, "u"), what: c.what, col: "col" in c ? (c.col as string) : undefined })),
+}));
 
 export const disclosure: ReportRule = {
   ids: ["N-disclosure"],
@@ -57,7 +53,7 @@ export const disclosure: ReportRule = {
       // The finding sits at the item's own paragraph (“3.公务接待费支出…”), where the counts belong.
       const own = paras.find((p) => item.mention.test(p.text) && /^\s*[\d一二三四五六七八九十]+[、.．]/.test(p.text)) ?? paras.find((p) => item.mention.test(p.text));
       const place = own ? { row: own.row, text: own.text.trim().slice(0, 60) } : at;
-      for (const need of item.counts ?? []) {
+      for (const need of item.counts) {
         const base = need.col ? nonZero(need.col) : spent;
         if (!base) continue;
         if (claims.some((c) => c.kind === "count" && c.slot !== undefined && need.slots.test(c.slot))) continue;
