@@ -46,6 +46,8 @@ interface Rule {
   /** The rule's premise, decided from the report's own figures: cells that must be 0, pairs of cells that must be equal. */
   when?: { allZero?: CellRef[]; equal?: [CellRef, CellRef][] };
   exceptRows?: string[];
+  /** nonNegative: the tables it covers when more than one. */
+  tables?: TableKey[];
   economic?: boolean;
 }
 
@@ -464,8 +466,13 @@ function checkRowsMatch(model: ReportModel, rule: Rule, emit: Emit): void {
 }
 
 function checkNonNegative(model: ReportModel, rule: Rule, emit: Emit): void {
-  const table = rule.table ? model.tables[rule.table] : undefined;
-  if (!table) return;
+  for (const key of rule.tables ?? (rule.table ? [rule.table] : [])) {
+    const table = model.tables[key];
+    if (table) checkTableNonNegative(table, rule, emit);
+  }
+}
+
+function checkTableNonNegative(table: NonNullable<ReportModel["tables"][TableKey]>, rule: Rule, emit: Emit): void {
   for (const row of table.rows) {
     if (row.key && rule.exceptRows?.includes(row.key)) continue;
     for (const [col, fig] of Object.entries(row.values)) {
