@@ -1,0 +1,57 @@
+/**
+ * Enumeration lists (“其中：A x万元，占y%；B …”): the printed shares add up to 100%, each share matches its amount,
+ * and the list's total foots with its items. Judged list by list, in that order within a list.
+ */
+import type { Finding } from "../../findings";
+import { D, HUNDRED, sum } from "../../money/decimal";
+import { narrativeFinding } from "../../narrative/catalogue";
+import type { SelfRule } from "./selfRule";
+import { checkShare, foot, ft, withoutYear } from "./util";
+
+export const enumerations: SelfRule = {
+  ids: ["N-share-sum", "N-share-rate", "N-foot", "N-foot-tail"],
+  check({ parsed, sheet, on }) {
+    const out: Finding[] = [];
+    for (const e of parsed.claims) {
+      if (e.kind !== "enumeration") continue;
+      const withShares = e.items.filter((i) => i.share && i.share.denominator === "");
+      if (withShares.length >= 2 && withShares.length === e.items.length && on("N-share-sum")) {
+        const total = sum(withShares.map((i) => i.share!.value));
+        const nonZero = withShares.filter((i) => !i.share!.value.isZero()).length;
+        // One unit of the coarsest printed share (0.01 at two decimals, 0.1 at one) per two shares.
+        const dp = Math.min(2, ...withShares.map((i) => Math.max(i.share!.decimals, 0)));
+        const tol = new D(10).pow(-dp).times(Math.floor(nonZero / 2));
+        const allZero = withShares.every((i) => i.amount.value.isZero());
+        const diff = total.minus(HUNDRED);
+        if (!allZero && diff.abs().gt(tol)) {
+          out.push(
+            narrativeFinding("N-share-sum", sheet, {
+              row: e.row,
+              text: e.text,
+              slots: { what: e.total ? withoutYear(e.total.label) : "", stated: ft(total), difference: ft(diff.abs()) },
+              stated: `${ft(total)}%`,
+              expected: "100%",
+              difference: ft(diff),
+            }),
+          );
+        }
+      }
+      // each share against its amount
+      const denom = e.total ? e.total.value : sum(e.items.map((i) => i.amount.value));
+      // A list whose printed shares add up to exactly 100 may have been rounded by largest remainder (DOMAIN §2.5:
+      // the checker accepts either rounding): a share within one display unit of the exact one is then correct.
+      const shares = e.items.map((i) => i.share);
+      const toHundred = shares.length >= 2 && shares.every((x) => x && x.denominator === "") && sum(shares.map((x) => x!.value)).eq(HUNDRED);
+      for (const it of e.items) {
+        const s = it.share;
+        if (!s || s.denominator !== "" || !on("N-share-rate")) continue;
+        checkShare(s, it.amount, denom, e.total ? e.total.label : "各项合计", out, sheet, toHundred);
+      }
+      // the total foots with its items (ctx.listTotals holds these totals, not footed again by ./foot.ts)
+      if (e.total && e.items.length >= 2 && e.marker !== "" && on("N-foot")) {
+        foot(e.total, e.items.map((i) => i.amount), withoutYear(e.total.label), out, sheet);
+      }
+    }
+    return out;
+  },
+};

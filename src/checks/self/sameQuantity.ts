@@ -1,0 +1,90 @@
+/**
+ * The same quantity printed twice (SAME_QUANTITY of src/narrative/slots.ts: e.g. 支出总计 in 一 and 三, or a figure
+ * and the sum of a section's items) must be one figure; and a 类 of 五（二）equals the sum of its 项 in 五（三）.
+ */
+import type Decimal from "decimal.js";
+import type { Finding } from "../../findings";
+import { round, sum } from "../../money/decimal";
+import { narrativeFinding } from "../../narrative/catalogue";
+import { classCore } from "../../narrative/parse";
+import { SAME_QUANTITY } from "../../narrative/slots";
+import type { AmountClaim, SubjectClaim } from "../../narrative/types";
+import type { SelfRule } from "./selfRule";
+import { CENT, ft, sectionName } from "./util";
+
+export const sameQuantity: SelfRule = {
+  ids: ["N-same-quantity"],
+  check({ parsed, sheet, on, amountsBySlot: slots, unstated53 }) {
+    const out: Finding[] = [];
+    if (!on("N-same-quantity")) return out;
+    const claims = parsed.claims;
+    for (const g of SAME_QUANTITY) {
+      const members: { claim: AmountClaim | null; value: Decimal; where: string }[] = [];
+      // An amount written in 元 is compared at the 万元 precision the others are printed with.
+      for (const s of g.slots) for (const c of slots.get(s) ?? []) members.push({ claim: c, value: c.unit === "元" ? round(c.value, 2) : c.value, where: sectionName(c.canonical) });
+      if (g.derived?.startsWith("sum:")) {
+        const prefix = g.derived.slice(4);
+        const parts = [...slots.entries()].filter(([k]) => k.startsWith(prefix)).flatMap(([, v]) => v);
+        if (parts.length >= 2) members.push({ claim: null, value: sum(parts.map((p) => p.value)), where: `${sectionName(prefix)}各项之和` });
+      }
+      if (members.filter((m) => m.claim).length === 0 || members.length < 2) continue;
+      const values = new Map<string, number>();
+      for (const m of members) values.set(m.value.toString(), (values.get(m.value.toString()) ?? 0) + 1);
+      if (values.size < 2) continue;
+      const derived = members.find((m) => !m.claim);
+      const ranked = [...values.entries()].sort((a, b) => b[1] - a[1]);
+      let ref = ranked[0][0];
+      if (ranked.length > 1 && ranked[0][1] === ranked[1][1] && derived && ranked.slice(0, 2).some(([v]) => v === derived.value.toString())) ref = derived.value.toString();
+      const refMember = members.find((m) => m.value.toString() === ref)!;
+      // Places named once each, and a place not repeated inside a longer one (“五（三）” within “五（三）各项之和”).
+      const places = [...new Set(members.filter((m) => m.value.toString() === ref).map((m) => m.where))];
+      const refWhere = places
+        .filter((p) => !places.some((q) => q !== p && p.startsWith(q)))
+        .map((p) => {
+          const longer = places.find((q) => q !== p && q.startsWith(p));
+          return longer ? `${p}所述及其${longer.slice(p.length)}` : p;
+        })
+        .join("及");
+      for (const m of members) {
+        if (!m.claim || m.value.toString() === ref) continue;
+        const diff = m.value.minus(refMember.value);
+        out.push(
+          narrativeFinding("N-same-quantity", sheet, {
+            row: m.claim.row,
+            text: m.claim.text,
+            severity: diff.abs().lte(CENT) ? "warning" : "error",
+            slots: { name: g.name, stated: ft(m.value), where: refWhere, expected: ft(refMember.value), difference: ft(diff.abs()) },
+            stated: ft(m.value),
+            expected: ft(refMember.value),
+            difference: ft(diff),
+          }),
+        );
+      }
+    }
+    // a 类 of 五(二) against the sum of its 项 in 五(三)
+    const items = claims.filter((c): c is SubjectClaim => c.kind === "subject" && c.canonical === "5.3" && c.amount !== null);
+    if (items.length) {
+      for (const c of claims) {
+        if (c.kind !== "class" || !c.amount) continue;
+        const mine = items.filter((s) => classCore(s.lei) === c.core);
+        // A 项 of the class listed without its 决算数: the sum of the listed amounts is not the class's.
+        if (!mine.length || unstated53.some((s) => classCore(s.lei) === c.core)) continue;
+        const total = sum(mine.map((s) => s.amount!.value));
+        const diff = c.amount.value.minus(total);
+        if (diff.isZero()) continue;
+        out.push(
+          narrativeFinding("N-same-quantity", sheet, {
+            row: c.row,
+            text: c.amount.text,
+            severity: diff.abs().lte(CENT) ? "warning" : "error",
+            slots: { name: `${c.core}（类）支出`, stated: ft(c.amount.value), where: `五（三）所列该类各项之和（${mine.map((s) => ft(s.amount!.value)).join("+")}）`, expected: ft(total), difference: ft(diff.abs()) },
+            stated: ft(c.amount.value),
+            expected: ft(total),
+            difference: ft(diff),
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,83 @@
+/**
+ * Year-on-year changes (“比上年增加A万元，增长r%”): 一 and 四 state the same change of 收入总计 and 支出总计
+ * (N-yoy-identity); the amount's and the rate's direction words agree (N-direction); the rate is the change over
+ * the prior year the text implies (N-yoy-rate). A change whose identity failed is not judged again for its rate.
+ */
+import type { Finding } from "../../findings";
+import { narrativeFinding } from "../../narrative/catalogue";
+import type { ChangeClaim } from "../../narrative/types";
+import { rateMismatchSeverity } from "../severity";
+import type { SelfRule } from "./selfRule";
+import { DIR_WORD, RATE_WORD, f2, ft, sameSentence, sentenceAmountsBefore, yoyExpected } from "./util";
+
+export const yoy: SelfRule = {
+  ids: ["N-yoy-identity", "N-direction", "N-yoy-rate"],
+  check({ parsed, sheet, on }) {
+    const out: Finding[] = [];
+    const changes = parsed.claims.filter((c): c is ChangeClaim => c.kind === "change");
+    const identityFailed = new Set<ChangeClaim>();
+    for (const sec of ["1", "4"]) {
+      const inc = changes.find((c) => c.slot === `${sec}.incomeChange`);
+      const exp = changes.find((c) => c.slot === `${sec}.expenseChange`);
+      if (!inc || !exp || inc.residue || exp.residue || !inc.amount || !exp.amount || !on("N-yoy-identity")) continue;
+      if (inc.amount.eq(exp.amount) && inc.direction === exp.direction) continue;
+      identityFailed.add(exp);
+      const rateNote = yoyExpected(exp);
+      const extra =
+        rateNote && !rateNote.ok ? `；且按支出总计${exp.directionWord}${ft(exp.amount)}万元推算，${(exp.rateDirection && RATE_WORD[exp.rateDirection]) || (exp.rateWord ?? "")}率应为${f2(rateNote.expected)}%，而非${ft(exp.rate!)}%` : "";
+      const f = narrativeFinding("N-yoy-identity", sheet, {
+        row: exp.row,
+        text: `${inc.text}；${exp.text}`,
+        slots: { word1: inc.directionWord, amount1: ft(inc.amount), word2: exp.directionWord, amount2: ft(exp.amount), difference: ft(inc.amount.minus(exp.amount).abs()) },
+        stated: ft(exp.amount),
+        expected: ft(inc.amount),
+        difference: ft(exp.amount.minus(inc.amount)),
+      });
+      f.message += extra;
+      out.push(f);
+    }
+    for (const c of changes) {
+      if (c.residue || c.direction === "flat") continue;
+      // direction words that contradict each other
+      if (c.rateDirection && c.rateDirection !== "ambiguous" && c.direction !== "ambiguous" && c.amount && c.rateDirection !== c.direction && on("N-direction")) {
+        out.push(
+          narrativeFinding("N-direction", sheet, {
+            row: c.row,
+            text: c.text,
+            slots: { detail: `“${c.directionWord}”与“${c.rateWord}”方向相反：${DIR_WORD[c.direction]}时应写“${RATE_WORD[c.direction]}”` },
+          }),
+        );
+        continue;
+      }
+      if (identityFailed.has(c)) continue;
+      if (!c.amount || !c.rate || !on("N-yoy-rate")) continue;
+      const r = yoyExpected(c);
+      if (!r || r.ok) continue;
+      // A change whose subject is not identified is judged only when no amount of its sentence (before it)
+      // can be its base: when unsure what the rate is of, it is not an error.
+      if (!c.slot && sentenceAmountsBefore(parsed, c).some((a) => yoyExpected({ ...c, current: a })?.ok)) continue;
+      if (!c.slot && !sameSentence(parsed, c.current!, c)) continue;
+      out.push(
+        narrativeFinding("N-yoy-rate", sheet, {
+          severity: r.prior.gt(0) ? rateMismatchSeverity(c.rate, c.rateDecimals, c.amount, r.prior) : undefined,
+          row: c.row,
+          text: c.text,
+          slots: {
+            subject: c.subject,
+            word: c.directionWord,
+            amount: ft(c.amount),
+            current: ft(c.current!.value),
+            prior: ft(r.prior),
+            // “降幅40.01%” is a 下降率: the message names the rate 增长率/下降率, whatever word the text used.
+            rateWord: (c.rateDirection && RATE_WORD[c.rateDirection]) || (c.rateWord ?? ""),
+            expected: r.prior.gt(0) ? `${f2(r.expected)}%` : "无从计算（推算的上年数不大于0）",
+            stated: ft(c.rate),
+          },
+          stated: `${ft(c.rate)}%`,
+          expected: r.prior.gt(0) ? `${f2(r.expected)}%` : undefined,
+        }),
+      );
+    }
+    return out;
+  },
+};
