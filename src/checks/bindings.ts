@@ -4,6 +4,7 @@ import type { Finding, Severity } from "../findings";
 import { D, round, sum } from "../money/decimal";
 import { rateConsistent, share as shareOf } from "../money/calc";
 import { rateMismatchSeverity } from "./severity";
+import { narrativeFinding } from "../narrative/catalogue";
 import { formatNumber } from "../money/format";
 import { fill, innerQuotes } from "../money/wording";
 import type { ReportModel, Source } from "../model/types";
@@ -266,7 +267,14 @@ function checkExecution(model: ReportModel, c: ExecutionClaim, sheet: string, ou
   const actual = slotValue(model, sub(m.value.actual));
   const budgetRef = instantiate(model, m.value.budget, m.vars);
   const budget = budgetRef ? resolveRefValue(model, budgetRef) : null;
-  if (!actual || !budget || budget.value.isZero()) return;
+  if (!actual || !budget) return;
+  if (budget.value.isZero()) {
+    // Nothing budgeted (the table's 预算数 blank or 0) and nothing spent: “完成预算0%” is 0/0. A budget stated as 0 in
+    // the sentence itself is the text rule's (src/checks/rules/execZeroBudget.ts).
+    if (c.rate.isZero() && actual.value.isZero() && !(c.actual && !c.actual.value.isZero()) && !c.budget?.value.isZero() && c.comparison !== "under")
+      out.push(narrativeFinding("N-exec-zero-budget", sheet, { row: c.row, text: c.actual ? `${c.actual.text}，${c.text}` : c.text, slots: { stated: c.text }, stated: c.text }));
+    return;
+  }
   const label = c.actual?.label ? claimLabel(c.actual.label) : c.text;
   const slots = { label, actual: fmt(actual.value), budget: fmt(budget.value) };
   if (!rateConsistent(c.rate, actual.value, budget.value, { dp: Math.max(c.decimals, 0) })) {

@@ -143,7 +143,6 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const overrides = options.overrides ?? parseOverrides(snapshot.settings);
   const model = readReport(snapshot, { overrides });
   const findings: Finding[] = [];
-  findings.push(...checkTables(model));
 
   let paragraphs: NarrativeParagraph[] | undefined;
   let sheet = model.narrative?.sheet ?? "情况说明";
@@ -155,7 +154,18 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   }
   let parsed: ReturnType<typeof parseNarrative> | undefined;
   if (paragraphs && paragraphs.length > 0) {
-    parsed = parseNarrative(paragraphs, { year: model.year, template: model.template });
+    // No table title and no year decided the template: the narrative's own outline (十、预算绩效管理, 十一、…) may.
+    const undecided = (model.templateBy ?? "default") === "default";
+    parsed = parseNarrative(paragraphs, { year: model.year, template: undecided ? undefined : model.template });
+    if (undecided && parsed.template !== model.template && parsed.template === "national-2024") {
+      model.template = parsed.template;
+      model.templateBy = "narrative";
+    } else if (parsed.template !== model.template) {
+      parsed = parseNarrative(paragraphs, { year: model.year, template: model.template });
+    }
+  }
+  findings.push(...checkTables(model));
+  if (parsed) {
     const opts = { sheet, year: model.year ?? parsed.year ?? undefined, template: model.template };
     const own = [...checkNarrativeText(parsed, opts), ...checkNarrativeSelf(parsed, opts)];
     findings.push(...own);

@@ -162,6 +162,8 @@ export interface ReportModel {
   year?: number;
   unitName?: string;
   template: TemplateId;
+  /** What decided `template`: a national table title, the report year, or nothing (the default). The narrative's own outline may decide when no title did. */
+  templateBy?: "title" | "year" | "default" | "narrative";
   tables: Partial<Record<TableKey, TableModel>>;
   supplement?: Supplement;
   narrative?: Narrative;

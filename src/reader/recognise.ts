@@ -293,13 +293,15 @@ export function readReport(snapshot: WorkbookSnapshot, options: ReadOptions = {}
 
   // Template family.
   let template: TemplateId = "sichuan-2020";
+  let templateBy: ReportModel["templateBy"] = "default";
   const nat = TEMPLATE_RULES["national-2024"];
   if (nat) {
     const byTitle = (Object.entries(nat.titleVariants) as [TableKey, string[]][]).some(([k, vs]) => {
       const c = chosen[k];
       return c !== undefined && vs.includes(c.hit.variant);
     });
-    if (byTitle || (year !== undefined && year >= nat.fromYear)) template = "national-2024";
+    if (byTitle) [template, templateBy] = ["national-2024", "title"];
+    else if (year !== undefined && year >= nat.fromYear) [template, templateBy] = ["national-2024", "year"];
   }
 
   if (!unitName) {
@@ -326,7 +328,7 @@ export function readReport(snapshot: WorkbookSnapshot, options: ReadOptions = {}
   if (forms.length) lines.push(`找到${forms.length}张项目绩效表`);
   recognition.messages = [...lines, ...extra.messages, ...messages];
 
-  const model: ReportModel = { template, tables, forms, recognition };
+  const model: ReportModel = { template, templateBy, tables, forms, recognition };
   if (year !== undefined) model.year = year;
   if (unitName) model.unitName = unitName;
   if (supplement) model.supplement = supplement;
