@@ -5,6 +5,7 @@
  * GovBudgetChecker's R006). Only titles and 编制单位 fields are read — never body sentences, which may name other
  * units (上级部门, 区财政局) — and names that are not a name (本部门, 我单位) are skipped. Two names of which
  * neither contains the other are 提示; a short form of the full name (普陀区财政局 / 上海市普陀区财政局) is 信息.
+ * In body sentences only the own name with a conjunction swapped is read (nearMisses).
  */
 import type { Finding } from "../../findings";
 import { narrativeFinding } from "../../narrative/catalogue";
@@ -63,6 +64,35 @@ function places(ctx: Parameters<ReportRule["check"]>[0]): Place[] {
   return out;
 }
 
+/** Conjunctions a name is mistyped with: “规划与自然资源局” for “规划和自然资源局”. */
+const CONJUNCTIONS = "和与及暨";
+
+/**
+ * Body sentences are never read for names (they name other units), with one exception that cannot be another unit:
+ * the department's own name with one conjunction swapped (和↔与↔及), same length, every other character equal.
+ */
+function nearMisses(ctx: Parameters<ReportRule["check"]>[0], usual: string): Place[] {
+  const out: Place[] = [];
+  const positions = [...usual].flatMap((ch, i) => (CONJUNCTIONS.includes(ch) ? [i] : []));
+  if (positions.length === 0 || !ctx.parsed) return out;
+  const chars = [...usual];
+  const variants = positions.flatMap((i) =>
+    [...CONJUNCTIONS].filter((c) => c !== chars[i]).map((c) => [...chars.slice(0, i), c, ...chars.slice(i + 1)].join("")),
+  );
+  const seen = new Set<string>();
+  for (const p of ctx.parsed.paragraphs) {
+    if (p.kind === "empty") continue;
+    const t = compactText(p.text);
+    for (const v of variants) {
+      const key = `${p.row}:${v}`;
+      if (!t.includes(v) || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ name: v, sheet: ctx.sheet, row: p.row, text: p.text.trim() });
+    }
+  }
+  return out;
+}
+
 export const unitName: ReportRule = {
   ids: ["N-unit-name"],
   check(ctx) {
@@ -71,10 +101,12 @@ export const unitName: ReportRule = {
     const all = places(ctx);
     const counts = new Map<string, number>();
     for (const p of all) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
-    if (counts.size < 2) return out;
+    if (counts.size === 0) return out;
     // The name most places give is the reference; on a tie, the one written first (the cover or 公开01表 comes first).
     const first = (n: string) => all.findIndex((p) => p.name === n);
     const usual = [...counts.entries()].sort((a, b) => b[1] - a[1] || first(a[0]) - first(b[0]))[0][0];
+    all.push(...nearMisses(ctx, usual).filter((m) => !all.some((p) => p.row === m.row && p.sheet === m.sheet && p.name === m.name)));
+    if (new Set(all.map((p) => p.name)).size < 2) return out;
     const at = all.find((p) => p.name === usual)!;
     const where = at.cell ? `工作表“${at.sheet}”${at.cell}` : `${at.sheet}第${at.row}行`;
     for (const p of all) {
