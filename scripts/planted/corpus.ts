@@ -135,6 +135,16 @@ export const PLANTS: Plant[] = [
     },
   }),
   ...both({
+    id: "table-instruction", kind: "placeholder", severity: "warning", what: "空表下留有模板的填写说明",
+    apply: (s, m) => {
+      const t = m.tables.T08!;
+      const sheet = s.sheets.find((x) => x.name === t.sheet)!;
+      const cell = a1(sheet.origin.row + sheet.values.length, sheet.origin.col);
+      setCell(s, t.sheet, cell, "无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：");
+      return { sheet: t.sheet, cell };
+    },
+  }),
+  ...both({
     id: "residue-alternatives", kind: "placeholder", severity: "error", what: "“增加/减少”模板残留",
     apply: (s) => replaceInNarrative(s, "减少157.39万元", "增加/减少157.39万元"),
   }),

@@ -1,17 +1,21 @@
 /**
  * The table sheets' own text: template placeholders left in titles, unit names and notes (“上海市××局”,
- * “XX单位”), and a year in a table's title area that is not the report year.
+ * “XX单位”), the template's instructions to the preparer left in a note row, and a year in a table's title area
+ * that is not the report year.
  */
 import type { Finding } from "../../findings";
 import { narrativeFinding } from "../../narrative/catalogue";
 import { a1, cellAt } from "../../workbook/snapshot";
 import type { ReportRule } from "./types";
+import residueData from "../../data/narrative/residue.json";
 
 const PLACEHOLDER = /(?<![A-Za-z])[×ＸX]{2,}(?![A-Za-z])|[（(]\s*(?:单位名称|部门名称|填写|请填)[^）)]{0,12}[）)]/u;
+/** The template's instructions to the preparer (“…的，仍保留该表格式，并在本表下方作下述说明：”). */
+const INSTRUCTION = new RegExp(residueData.tableInstructions.map((p) => `(?:${p})`).join("|"), "u");
 const TITLE_YEAR = /(\d{4})\s*年度?\s*(?:部门|单位)?\s*决算/u;
 
 export const tableSheets: ReportRule = {
-  ids: ["N-table-residue", "N-table-year"],
+  ids: ["N-table-residue", "N-table-instruction", "N-table-year"],
   check(ctx) {
     const out: Finding[] = [];
     const y = ctx.year;
@@ -34,6 +38,11 @@ export const tableSheets: ReportRule = {
           if (m && ctx.on("N-table-residue")) {
             seen.add(v);
             out.push({ ...narrativeFinding("N-table-residue", t.sheet, { row: 0, text: v.trim().slice(0, 60), slots: { token: m[0], table: t.title }, stated: m[0] }), row: undefined, cell: addr });
+          }
+          if (!m && INSTRUCTION.test(v) && ctx.on("N-table-instruction")) {
+            seen.add(v);
+            const token = v.trim().replace(/\s+/gu, "").slice(0, 60);
+            out.push({ ...narrativeFinding("N-table-instruction", t.sheet, { row: 0, text: token, slots: { token, table: t.title }, stated: token }), row: undefined, cell: addr });
           }
           // The year of the report in the rows of and above the table title.
           if (y && absRow <= titleRow + 1 && ctx.on("N-table-year")) {
