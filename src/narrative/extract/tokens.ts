@@ -172,11 +172,13 @@ export function figures(readers: readonly TokenReader[]): Extractor {
     name: "figures",
     extract(ctx, claims) {
       const tokens = tokenize(ctx.text, ctx.bodyStart, ctx.starts);
-      for (let i = 0; i < tokens.length; ) {
-        const tctx: TokenCtx = { ...ctx, tokens, i, token: tokens[i] };
+      if (!tokens.length) return;
+      const tctx: TokenCtx = { ...ctx, tokens, i: 0, token: tokens[0] };
+      while (tctx.i < tokens.length) {
+        tctx.token = tokens[tctx.i];
         let taken = 0;
         for (const r of readers) if ((taken = r.read(tctx, claims)) > 0) break;
-        i += Math.max(1, taken);
+        tctx.i += Math.max(1, taken);
       }
     },
   };
