@@ -225,6 +225,10 @@ export const PLANTS: Plant[] = [
     apply: (s) => replaceInNarrative(s, "完成年初预算的90.12%。决算数小于预算数", "完成年初预算的90.12%。决算数大于预算数"),
   },
   {
+    id: "nat-item-name", base: "national-2024", kind: "text-vs-table", severity: "warning", what: "五（三）所列项的款名与公开05表不符",
+    apply: (s) => replaceInNarrative(s, "住房保障支出（类）住房改革支出（款）住房公积金（项）", "住房保障支出（类）住房保障支出（款）住房公积金（项）"),
+  },
+  {
     id: "nat-part-year", base: "national-2024", kind: "text-internal", severity: "error", what: "第三部分标题年度错误",
     apply: (s) => replaceInNarrative(s, "第三部分 2024年度部门决算情况说明", "第三部分 2023年度部门决算情况说明"),
   },

@@ -20,6 +20,7 @@ import { reportYear } from "./reportYear";
 import { residue } from "./residue";
 import { sectionSums } from "./sectionSums";
 import { subjectItems } from "./subjectItems";
+import { subjectItemNames } from "./subjectItemNames";
 import { subjectNames } from "./subjectNames";
 import { subjectGrouping } from "./subjectGrouping";
 import { tableSheets } from "./tableSheets";
@@ -29,7 +30,7 @@ import type { ReportRule, RuleContext } from "./types";
 import { unitName } from "./unitName";
 import { wording } from "./wording";
 
-export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear, subjectItems, basicItems, procurement, wording, formText, subjectNames, extraTables, sectionSums, execNoBudget, unitName, disclosure, percentSign];
+export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear, subjectItems, subjectItemNames, basicItems, procurement, wording, formText, subjectNames, extraTables, sectionSums, execNoBudget, unitName, disclosure, percentSign];
 
 /**
  * The narrative text rules, run by checkNarrativeText on the parsed text alone (they read no table), in the order
