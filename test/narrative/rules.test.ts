@@ -39,8 +39,10 @@ describe("narrative rules on pasted text (text-only mode)", () => {
     expect(rules(t, 2018)).not.toContain("2:N-outdated-name:warning");
   });
 
-  test("完成预算0% with a positive amount is an error, with nothing spent a warning", () => {
+  test("完成预算0% with a positive amount is an error; with nothing spent a warning only when the budget is stated 0", () => {
     expect(rules("（二）“三公”经费财政拨款支出决算具体情况说明\n1.因公出国（境）费支出2.00万元，完成预算0%。")).toContain("2:N-exec-zero-actual:error");
-    expect(rules("（二）“三公”经费财政拨款支出决算具体情况说明\n1.因公出国（境）费支出0.00万元，完成预算0%。")).toContain("2:N-exec-zero-budget:warning");
+    expect(rules("（二）“三公”经费财政拨款支出决算具体情况说明\n1.因公出国（境）费预算为0万元，支出0.00万元，完成预算0%。")).toContain("2:N-exec-zero-budget:warning");
+    // Without the tables the budget is unknown: 0% of an unspent budget is the true rate.
+    expect(rules("（二）“三公”经费财政拨款支出决算具体情况说明\n1.因公出国（境）费支出0.00万元，完成预算0%。")).not.toContain("2:N-exec-zero-budget:warning");
   });
 });
