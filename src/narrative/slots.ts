@@ -210,7 +210,27 @@ export function assignSlots(parsed: ParsedNarrative): void {
   // 五(三): a numbered item paragraph (“1.…（项）：支出决算为…”, “（2）…”) speaks of one 项. When the parser did not
   // recognise its 科目 (the subject claim below then gives its slots), its figures are of an unknown 项 — never the
   // section's total.
-  const itemRow = (c: Claim) => c.canonical === "5.3" && /^\s*(?:[（(]\s*\d+\s*[)）]|\d{1,2}\s*[.．、](?!\d{1,2}(?:\D|$)))/u.test(textByRow.get(c.row) ?? "");
+  // A paragraph of 五(三) after a numbered item and without a number of its own continues that item (“主要用于：” /
+  // “年初预算为…，支出决算为…” broken over rows as pasted from Word or a PDF): its figures are the item's too.
+  const ITEM_START = /^\s*(?:[（(]\s*\d+\s*[)）]|\d{1,2}\s*[.．、](?!\d{1,2}(?:\D|$)))/u;
+  const itemRows = new Set<number>();
+  {
+    let inItems = false;
+    for (const p of parsed.paragraphs) {
+      if (p.kind === "empty") continue;
+      if (p.canonical !== "5.3" || p.kind === "heading") {
+        inItems = false;
+        continue;
+      }
+      if (ITEM_START.test(p.text)) inItems = true;
+      if (inItems) itemRows.add(p.row);
+    }
+  }
+  const itemRow = (c: Claim) => c.canonical === "5.3" && itemRows.has(c.row);
+  // “主要原因：项目支出增加，较上年增加1133.95万元，主要由于…”: a change inside a reason explains the change before it;
+  // it is not the section's own year-on-year change.
+  const reasons = parsed.claims.filter((r) => r.kind === "reason");
+  const inReason = (c: Claim) => reasons.some((r) => r.row === c.row && r.start <= c.start && c.start < r.end);
   for (const c of parsed.claims) {
     if (enumerated.has(c)) continue;
     if ((c.kind === "amount" || c.kind === "execution") && itemRow(c)) continue;
@@ -226,6 +246,7 @@ export function assignSlots(parsed: ParsedNarrative): void {
         } else c.slot = matchRule(c.canonical, "share", c.label, cx);
         break;
       case "change":
+        if (inReason(c)) break;
         // A comparison with another year than the prior one (“比2019年（疫情前）减少…”) is not the year-on-year change.
         if (c.priorYear !== null && parsed.year !== null && c.priorYear !== parsed.year - 1) break;
         // Nor is a comparison with the budget (“比年初预算减少…”, “与预算数相比”): that is the 决算 against its 预算.

@@ -100,3 +100,25 @@ test("a 五（三）item the parser cannot name (“1.2013302一般行政管理�
   const found = checkWorkbook(snap, { narrativeText: [...head, "1.2013302一般行政管理事务：支出决算为3.50万元，完成预算100%。"].join("\n") }).findings;
   expect(found.filter((f) => f.row === 4 && f.severity === "error")).toEqual([]);
 });
+
+test("a 五（三）item broken over rows (“主要用于：” / “年初预算为…，支出决算为…”) keeps its figures; they are never the section's total", () => {
+  const head = ["第二部分 2020年度部门决算情况说明", "五、一般公共预算财政拨款支出决算情况说明", "（三）一般公共预算财政拨款支出决算具体情况"];
+  const text = [
+    ...head,
+    "2020年一般公共预算财政拨款支出年初预算为234.98万元，支出决算为223.34万元，完成年初预算的95.05%。其中：",
+    "1.住房保障支出（类）住房改革支出（款）住房公积金（项）。",
+    "主要用于：",
+    "住房公积金支出。",
+    "年初预算为10.57万元，支出决算为10.57万元，完成年初预算的100%。",
+  ].join("\n");
+  const found = checkWorkbook(snap, { narrativeText: text }).findings.filter((f) => f.severity !== "info" && (f.row ?? 0) >= 5);
+  expect(found.map((f) => `${f.rule} ${f.row}: ${f.message}`)).toEqual([]);
+});
+
+test("a change inside a reason (“主要原因：项目支出增加，较上年增加X万元”) explains the change before it: no slot of its own", () => {
+  const head = ["第二部分 2020年度部门决算情况说明", "五、一般公共预算财政拨款支出决算情况说明", "（一）一般公共预算财政拨款支出决算总体情况"];
+  const text = [...head, "2020年一般公共预算财政拨款支出223.34万元，比上年减少157.39万元，下降41.34%。主要原因：项目支出减少，较上年减少150.00万元，主要由于项目完成。"].join("\n");
+  const found = checkWorkbook(snap, { narrativeText: text }).findings.filter((f) => f.row === 4 && f.severity !== "info");
+  expect(found.filter((f) => f.text?.includes("150.00") || f.message.includes("150"))).toEqual([]);
+  expect(found.filter((f) => f.rule === "N-reason-missing")).toEqual([]);
+});
