@@ -11,7 +11,7 @@ import type { SelfRule } from "./selfRule";
 import { DIR_WORD, RATE_WORD, f2, ft, sameSentence, sentenceAmountsBefore, yoyExpected } from "./util";
 
 export const yoy: SelfRule = {
-  ids: ["N-yoy-identity", "N-direction", "N-yoy-rate"],
+  ids: ["N-yoy-identity", "N-direction", "N-yoy-rate", "N-yoy-from-zero"],
   check({ parsed, sheet, on }) {
     const out: Finding[] = [];
     const changes = parsed.claims.filter((c): c is ChangeClaim => c.kind === "change");
@@ -57,6 +57,20 @@ export const yoy: SelfRule = {
       // can be its base: when unsure what the rate is of, it is not an error.
       if (!c.slot && sentenceAmountsBefore(parsed, c).some((a) => yoyExpected({ ...c, current: a })?.ok)) continue;
       if (!c.slot && !sameSentence(parsed, c.current!, c)) continue;
+      // “增加307.82万元，增长100%” where the change is the whole amount (a new unit, a new item): the prior year was 0
+      // and the rate has no base. A common way of writing it, not a wrong figure: its own 提示, not 错误.
+      if (r.prior.isZero() && c.direction === "increase" && c.rate.eq(100)) {
+        if (on("N-yoy-from-zero"))
+          out.push(
+            narrativeFinding("N-yoy-from-zero", sheet, {
+              row: c.row,
+              text: c.text,
+              slots: { subject: c.subject || "该项", amount: ft(c.amount), current: ft(c.current!.value), stated: `${ft(c.rate)}%` },
+              stated: `${ft(c.rate)}%`,
+            }),
+          );
+        continue;
+      }
       out.push(
         narrativeFinding("N-yoy-rate", sheet, {
           severity: r.prior.gt(0) ? rateMismatchSeverity(c.rate, c.rateDecimals, c.amount, r.prior) : undefined,
