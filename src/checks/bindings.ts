@@ -275,6 +275,9 @@ function checkExecution(model: ReportModel, c: ExecutionClaim, sheet: string, ou
       out.push(narrativeFinding("N-exec-zero-budget", sheet, { row: c.row, text: c.actual ? `${c.actual.text}，${c.text}` : c.text, slots: { stated: c.text }, stated: c.text }));
     return;
   }
+  // The sentence states its own budget, and not the table's: the rate is of that budget (another basis — 全年, 调整后 —
+  // than the table's 预算数, or a mistyped budget that the budget's own binding reports); the text's checks judge it.
+  if (c.budget && !c.budget.value.isZero() && !round(c.budget.value, 2).eq(budget.value)) return;
   const label = c.actual?.label ? claimLabel(c.actual.label) : c.text;
   const slots = { label, actual: fmt(actual.value), budget: fmt(budget.value) };
   if (!rateConsistent(c.rate, actual.value, budget.value, { dp: Math.max(c.decimals, 0) })) {

@@ -122,3 +122,13 @@ test("a change inside a reason (“主要原因：项目支出增加，较上年
   expect(found.filter((f) => f.text?.includes("150.00") || f.message.includes("150"))).toEqual([]);
   expect(found.filter((f) => f.rule === "N-reason-missing")).toEqual([]);
 });
+
+test("a rate of the budget the sentence names (“完成调整预算的100%”) is judged against that budget, not the table's 年初预算", async () => {
+  const nat = await readXlsx(example("example-national-2024.xlsx"));
+  const head = ["第三部分 2024年度部门决算情况说明", "五、一般公共预算财政拨款支出决算情况说明", "（三）一般公共预算财政拨款支出决算具体情况"];
+  const check = (line: string) =>
+    checkWorkbook(nat, { narrativeText: [...head, line].join("\n") }).findings.filter((f) => f.row === 4 && f.severity !== "info").map((f) => `${f.rule}: ${f.message}`);
+  expect(check("一般公共预算财政拨款支出年初预算为234.98万元，调整预算为223.34万元，支出决算为223.34万元，完成调整预算的100%。")).toEqual([]);
+  expect(check("一般公共预算财政拨款支出年初预算为234.98万元，调整预算为223.34万元，支出决算为223.34万元，完成年初预算的95.05%。决算数小于预算数的主要原因：项目未实施完成。")).toEqual([]);
+  expect(check("一般公共预算财政拨款支出年初预算为234.98万元，调整预算为223.34万元，支出决算为223.34万元，完成年初预算的100%。").length).toBeGreaterThan(0);
+});

@@ -31,6 +31,9 @@ function stopAfter(ctx: TokenCtx): number {
   return limit;
 }
 
+/** The basis a budget or a rate names: 年初, 全年, 调整(后). */
+const BASIS = /(年初|全年|调整)/u;
+
 export const executions: TokenReader = {
   name: "executions",
   read(ctx, claims) {
@@ -53,7 +56,11 @@ export const executions: TokenReader = {
     // earlier in a long sentence for another subject (“三公”经费年初预算…，其中：因公出国（境）费决算为…).
     const pi = prev ? before.indexOf(prev) : -1;
     const near = pi >= 0 ? [before[pi + 1], before[pi - 1]] : [before[0]];
-    const budget = near.find((a) => a !== undefined && a.role === "budget") ?? null;
+    // A rate that names its basis (“完成年初预算的…”) is of the budget of that basis when the sentence states it
+    // (“年初预算为0万元，全年预算为321.02万元，支出决算为…，完成年初预算的95.89%”), wherever it stands.
+    const basis = BASIS.exec(text.slice(t.labelStart, t.start))?.[1];
+    const ofBasis = basis ? before.find((a) => a.role === "budget" && BASIS.exec(a.label ?? a.text)?.[1] === basis) : undefined;
+    const budget = ofBasis ?? near.find((a) => a !== undefined && a.role === "budget") ?? null;
     const ex: ExecutionClaim = {
       kind: "execution",
       ...span(t.labelStart, t.end),
