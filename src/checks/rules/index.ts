@@ -1,6 +1,7 @@
 /** Every report rule module, in the order its findings are listed. A new rule family is a module here plus its entries in the rule data. */
 import type { Finding } from "../../findings";
 import { basicItems } from "./basicItems";
+import { brackets } from "./brackets";
 import { classRenderingRule } from "./classRendering";
 import { disclosure } from "./disclosure";
 import { emptyTables } from "./emptyTables";
@@ -36,7 +37,7 @@ export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear,
  * The narrative text rules, run by checkNarrativeText on the parsed text alone (they read no table), in the order
  * their findings are listed. Each is a ReportRule too; they are not in REPORT_RULES so that they run once.
  */
-export const NARRATIVE_TEXT_RULES: TextRule[] = [residue, outdatedNames, missingUnit, numbering, execZeroBudget, halfwidthPunct, classRenderingRule, glossary, termAlias, enumerationLists, subjectGrouping];
+export const NARRATIVE_TEXT_RULES: TextRule[] = [residue, outdatedNames, missingUnit, numbering, execZeroBudget, halfwidthPunct, brackets, classRenderingRule, glossary, termAlias, enumerationLists, subjectGrouping];
 
 export function runReportRules(ctx: RuleContext, rules: ReportRule[] = REPORT_RULES): Finding[] {
   return rules.flatMap((r) => r.check(ctx));
