@@ -11,6 +11,7 @@ import { execZeroBudget } from "./execZeroBudget";
 import { extraTables } from "./extraTables";
 import { glossary } from "./glossary";
 import { halfwidthPunct } from "./halfwidthPunct";
+import { percentDecimals } from "./percentDecimals";
 import { percentSign } from "./percentSign";
 import { procurement } from "./procurement";
 import { formText } from "./formText";
@@ -37,7 +38,7 @@ export const REPORT_RULES: ReportRule[] = [tableSheets, emptyTables, reportYear,
  * The narrative text rules, run by checkNarrativeText on the parsed text alone (they read no table), in the order
  * their findings are listed. Each is a ReportRule too; they are not in REPORT_RULES so that they run once.
  */
-export const NARRATIVE_TEXT_RULES: TextRule[] = [residue, outdatedNames, missingUnit, numbering, execZeroBudget, halfwidthPunct, brackets, classRenderingRule, glossary, termAlias, enumerationLists, subjectGrouping];
+export const NARRATIVE_TEXT_RULES: TextRule[] = [residue, outdatedNames, missingUnit, numbering, execZeroBudget, halfwidthPunct, brackets, classRenderingRule, glossary, termAlias, enumerationLists, percentDecimals, subjectGrouping];
 
 export function runReportRules(ctx: RuleContext, rules: ReportRule[] = REPORT_RULES): Finding[] {
   return rules.flatMap((r) => r.check(ctx));
