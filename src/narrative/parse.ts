@@ -8,7 +8,7 @@ import terms from "../data/narrative/terms.json";
 import { assignSlots } from "./slots";
 import { EXTRACTORS } from "./extract";
 import { glossaryClaim } from "./extract/glossary";
-import { asciiDigits, cnNumber, type ParagraphCtx, sentenceStarts, squeeze } from "./extract/util";
+import { asciiDigits, cnNumber, type ParagraphCtx, sentenceIndex, sentenceStarts, squeeze } from "./extract/util";
 import type {
   AmountClaim,
   Claim,
@@ -148,6 +148,7 @@ function parseBody(p: ParsedParagraph, bodyStart: number, ctx: Ctx, claims: Clai
   for (const x of EXTRACTORS) x.extract(pctx, claims);
   for (let i = pctx.first; i < claims.length; i++) {
     const c = claims[i];
+    if (c.row === p.row && c.sentence === undefined) c.sentence = sentenceIndex(pctx.starts, c.start);
     if (c.kind === "amount") sectionAmounts.push(c);
   }
 }

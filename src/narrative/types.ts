@@ -77,6 +77,8 @@ interface ClaimBase {
   end: number;
   /** Semantic slot (src/narrative/slots.ts), when identifiable. */
   slot?: string;
+  /** Index of the sentence (split at 。！？) of the paragraph the claim starts in. */
+  sentence?: number;
 }
 
 export interface AmountClaim extends ClaimBase {
@@ -135,6 +137,8 @@ export interface ExecutionClaim extends ClaimBase {
   actual: AmountClaim | null;
   /** The 预算数 stated before the rate in the same sentence ("年初预算为X万元"), when written. */
   budget?: AmountClaim | null;
+  /** The budget the rate names (“完成年初预算的…” → 年初), when it names one. */
+  basis?: "年初" | "全年" | "调整" | "追加";
   /** "决算数大于/小于预算数" after the rate. */
   comparison: "over" | "under" | "ambiguous" | null;
   comparisonText: string | null;

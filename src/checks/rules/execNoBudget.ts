@@ -9,7 +9,7 @@ import { narrativeFinding } from "../../narrative/catalogue";
 import type { ExecutionClaim } from "../../narrative/types";
 import type { ReportRule } from "./types";
 
-const BASIS = /(年初|全年|调整后?|追加后?)/;
+const BASIS = /(年初|全年|调整|追加)/u;
 
 export const execNoBudget: ReportRule = {
   ids: ["N-exec-no-budget"],
@@ -21,7 +21,7 @@ export const execNoBudget: ReportRule = {
       const e = c as ExecutionClaim;
       if (!e.budget || !e.actual || !e.budget.value.isZero() || e.actual.value.lte(0) || e.rate.isZero()) continue;
       // The rate's basis must be the stated budget's: “年初预算为0…完成全年预算的95.89%” may well be right.
-      const rateBasis = BASIS.exec(e.text)?.[1];
+      const rateBasis = e.basis;
       const budgetBasis = BASIS.exec(e.budget.label ?? e.budget.text)?.[1];
       if (rateBasis && budgetBasis && rateBasis !== budgetBasis) continue;
       if (rateBasis && !budgetBasis) continue;

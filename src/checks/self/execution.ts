@@ -11,11 +11,8 @@ import type { ExecutionClaim, SubjectClaim } from "../../narrative/types";
 import type { SelfRule } from "./selfRule";
 import { HALF, f2, ft } from "./util";
 
-/**
- * The budget a rate is of: rates of different bases (年初 / 全年 / 调整) do not combine.
- * TODO(parser): this re-reads the claim's text; ExecutionClaim should carry its basis (年初/全年/调整/追加).
- */
-const basisOf = (e: ExecutionClaim) => /(年初|全年|调整|追加)/.exec(e.text)?.[1];
+/** The budget a rate is of (the parser's `basis`): rates of different bases (年初 / 全年 / 调整) do not combine. */
+const basisOf = (e: ExecutionClaim) => e.basis;
 
 export const execution: SelfRule = {
   ids: ["N-exec-overall", "N-direction", "N-exec-zero-actual", "N-reason-missing"],

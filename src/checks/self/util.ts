@@ -98,12 +98,10 @@ export function sentenceAmountsBefore(parsed: ParsedNarrative, c: ChangeClaim): 
   return parsed.claims.filter((a): a is AmountClaim => a.kind === "amount" && a.row === c.row && a.end <= c.start && a.role !== "budget" && sameSentence(parsed, a, c));
 }
 
-/**
- * No sentence end (。！？) between the two claims of one paragraph.
- * TODO(parser): this re-reads the paragraph text; the parser should give each claim the index of its sentence.
- */
-export function sameSentence(parsed: ParsedNarrative, a: { row: number; end: number }, b: { row: number; start: number }): boolean {
+/** The two claims stand in one sentence of one paragraph (the parser's sentence index; else no 。！？ between them). */
+export function sameSentence(parsed: ParsedNarrative, a: { row: number; end: number; sentence?: number }, b: { row: number; start: number; sentence?: number }): boolean {
   if (a.row !== b.row) return false;
+  if (a.sentence !== undefined && b.sentence !== undefined) return a.sentence === b.sentence;
   const p = parsed.paragraphs.find((x) => x.row === a.row);
   if (!p) return false;
   return !/[。！？]/.test(p.text.slice(a.end, b.start));

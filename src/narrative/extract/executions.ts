@@ -32,7 +32,7 @@ function stopAfter(ctx: TokenCtx): number {
 }
 
 /** The basis a budget or a rate names: 年初, 全年, 调整(后). */
-const BASIS = /(年初|全年|调整)/u;
+const BASIS = /(年初|全年|调整|追加)/u;
 
 export const executions: TokenReader = {
   name: "executions",
@@ -59,7 +59,7 @@ export const executions: TokenReader = {
     // A rate that names its basis (“完成年初预算的…”) is of the budget of that basis when the sentence states it
     // (“年初预算为0万元，全年预算为321.02万元，支出决算为…，完成年初预算的95.89%”), wherever it stands.
     const basis = BASIS.exec(text.slice(t.labelStart, t.start))?.[1];
-    const ofBasis = basis ? before.find((a) => a.role === "budget" && BASIS.exec(a.label ?? a.text)?.[1] === basis) : undefined;
+    const ofBasis = basis && basis !== "追加" ? before.find((a) => a.role === "budget" && BASIS.exec(a.label ?? a.text)?.[1] === basis) : undefined;
     const budget = ofBasis ?? near.find((a) => a !== undefined && a.role === "budget") ?? null;
     const ex: ExecutionClaim = {
       kind: "execution",
@@ -69,6 +69,7 @@ export const executions: TokenReader = {
       raw: t.raw,
       actual: prev,
       budget,
+      ...(basis ? { basis: basis as ExecutionClaim["basis"] } : {}),
       comparison: cmp ? (cmp[3] ? "ambiguous" : cmp[2] === "大于" ? "over" : cmp[2] === "小于" ? "under" : null) : null,
       comparisonText: cmp ? cmp[0].trim() : null,
       reason,
