@@ -189,6 +189,10 @@ export interface SubjectClaim extends ClaimBase {
   /** The 预算数 written after the path ("年初预算为X万元"), when given. */
   budget?: AmountClaim | null;
   execution: ExecutionClaim | null;
+  /** “决算数大于/小于/等于预算数”, “决算数与预算数（基本）持平” written in the item, with its span. */
+  comparison?: { direction: "over" | "under" | "equal"; basic: boolean; text: string; start: number; end: number };
+  /** What “主要用于：” says the item was spent on, and where those words start in the paragraph. */
+  use?: { words: string; start: number };
 }
 
 /** A 类 named in 五(二): core name without 支出, and how it was rendered. */

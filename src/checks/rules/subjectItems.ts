@@ -10,11 +10,6 @@ import type { SubjectClaim } from "../../narrative/types";
 import type { ReportRule } from "./types";
 import { paragraphAt, xiangRowByNames } from "./util";
 
-const COMPARISON = /决算数?\s*(大于|高于|超过|多于|小于|低于|少于|等于)\s*(?:年初|全年|调整后?)?预算数?|决算数?\s*与\s*(?:年初|全年|调整后?)?预算数?\s*(基本)?\s*(持平|一致|相等|相同)/u;
-const WORD_DIR: Record<string, "over" | "under" | "equal"> = {
-  大于: "over", 高于: "over", 超过: "over", 多于: "over", 小于: "under", 低于: "under", 少于: "under", 等于: "equal",
-  持平: "equal", 一致: "equal", 相等: "equal", 相同: "equal",
-};
 const DIR_WORD = { over: "大于", under: "小于", equal: "等于" } as const;
 const ft = (d: import("decimal.js").default) => formatNumber(d, "trim");
 
@@ -32,38 +27,29 @@ export const subjectItems: ReportRule = {
     for (const s of subjects) {
       const p = paragraphAt(parsed, s.row);
       if (!p) continue;
-      // Only the text of this item: up to the next 科目 path of the same paragraph.
-      const next = subjects.find((o) => o.row === s.row && o.start > s.start);
-      const body = p.text.slice(s.end, next ? next.start : undefined);
-      const offset = s.end;
-      if (ctx.on("N-item-comparison") && s.budget && s.amount) {
-        const m = COMPARISON.exec(body);
-        if (m) {
-          const word = m[1] ?? m[3];
-          const basic = m[2] === "基本";
-          const stated = WORD_DIR[word];
-          const a = s.budget.value;
-          const b = s.amount.value;
-          const actual = b.gt(a) ? "over" : b.lt(a) ? "under" : "equal";
-          // “基本持平” with unequal figures is a judgement, not a contradiction.
-          if (stated !== actual && !(basic && stated === "equal")) {
-            out.push(
-              narrativeFinding("N-item-comparison", ctx.sheet, {
-                row: s.row,
-                text: m[0],
-                slots: { subject: subjectName(s), budget: ft(a), actual: ft(b), expectedWord: DIR_WORD[actual], stated: m[0].replace(/\s+/g, "") },
-                stated: m[0].replace(/\s+/g, ""),
-                expected: `决算数${DIR_WORD[actual]}预算数`,
-              }),
-            );
-          }
+      if (ctx.on("N-item-comparison") && s.budget && s.amount && s.comparison) {
+        const cmp = s.comparison;
+        const a = s.budget.value;
+        const b = s.amount.value;
+        const actual = b.gt(a) ? "over" : b.lt(a) ? "under" : "equal";
+        // “基本持平” with unequal figures is a judgement, not a contradiction.
+        if (cmp.direction !== actual && !(cmp.basic && cmp.direction === "equal")) {
+          out.push(
+            narrativeFinding("N-item-comparison", ctx.sheet, {
+              row: s.row,
+              text: p.text.slice(cmp.start, cmp.end),
+              slots: { subject: subjectName(s), budget: ft(a), actual: ft(b), expectedWord: DIR_WORD[actual], stated: cmp.text },
+              stated: cmp.text,
+              expected: `决算数${DIR_WORD[actual]}预算数`,
+            }),
+          );
         }
       }
       if (ctx.on("N-item-kind")) {
-        const use = /主要用于[:：]?([^。]*)/u.exec(body);
+        const use = s.use;
         if (!use) continue;
-        const saysBasic = /基本支出/.test(use[1]);
-        const saysProject = /项目支出/.test(use[1]);
+        const saysBasic = /基本支出/.test(use.words);
+        const saysProject = /项目支出/.test(use.words);
         if (saysBasic === saysProject) continue;
         const row = xiangRowByNames(ctx.model.tables.T05, s.lei, s.kuan, s.xiang);
         const basic = row?.values.basic;
@@ -74,7 +60,7 @@ export const subjectItems: ReportRule = {
         const statedWord = saysBasic ? "基本支出" : "项目支出";
         const tableWord = saysBasic ? "项目支出" : "基本支出";
         const fig = saysBasic ? project : basic;
-        const at = use.index + use[0].indexOf(statedWord) + offset;
+        const at = use.start + use.words.indexOf(statedWord);
         out.push(
           narrativeFinding("N-item-kind", ctx.sheet, {
             row: s.row,
