@@ -12,6 +12,7 @@ import { asciiDigits, cnNumber, type ParagraphCtx, sentenceIndex, sentenceStarts
 import type {
   AmountClaim,
   Claim,
+  ExecutionClaim,
   NarrativeParagraph,
   NarrativeTemplate,
   Numbering,
@@ -19,6 +20,7 @@ import type {
   ParsedNarrative,
   ParsedParagraph,
   SectionInfo,
+  SubjectClaim,
 } from "./types";
 
 export { classCode, classCore, cnNumber, currentName, squeeze, subjectKey } from "./extract/util";
@@ -372,6 +374,39 @@ export function parseNarrative(paragraphs: NarrativeParagraph[], options: ParseN
     if (o && o.canonical !== o.original && c.text === o.canonical.slice(c.start, c.end).trim()) c.text = o.original.slice(c.start, c.end).trim();
   }
   const parsed: ParsedNarrative = { template, year, paragraphs: out, sections, parts, claims };
+  joinItemContinuations(parsed);
   assignSlots(parsed);
   return parsed;
+}
+
+/** A numbered 五(三) item (“1.”, “1、”, “（1）”), not a decimal number. */
+const ITEM_START = /^\s*(?:[（(]\s*\d+\s*[)）]|\d{1,2}\s*[.．、](?!\d{1,2}(?:\D|$)))/u;
+
+/**
+ * 五(三) items broken over rows as pasted from Word or a PDF (“7、…事业单位医疗（项）。” / “主要用于：” / “年初预算为196.40万元，
+ * 支出决算为196.29万元，…”): the figures of the paragraphs that continue an item (no number, no 科目 path of their own)
+ * are the item's, when the item's own paragraph did not give them.
+ */
+function joinItemContinuations(parsed: ParsedNarrative): void {
+  const byRow = new Map<number, Claim[]>();
+  for (const c of parsed.claims) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+  let item: SubjectClaim | undefined;
+  for (const p of parsed.paragraphs) {
+    if (p.kind === "empty") continue;
+    if (p.canonical !== "5.3" || p.kind === "heading") {
+      item = undefined;
+      continue;
+    }
+    const own = byRow.get(p.row) ?? [];
+    const subjects = own.filter((c): c is SubjectClaim => c.kind === "subject");
+    if (subjects.length || ITEM_START.test(p.text)) {
+      item = subjects.length ? subjects[subjects.length - 1] : undefined;
+      continue;
+    }
+    if (!item) continue;
+    const amounts = own.filter((c): c is AmountClaim => c.kind === "amount");
+    item.amount ??= amounts.find((a) => a.role !== "budget") ?? null;
+    item.budget ??= amounts.find((a) => a.role === "budget") ?? null;
+    item.execution ??= own.find((c): c is ExecutionClaim => c.kind === "execution") ?? null;
+  }
 }

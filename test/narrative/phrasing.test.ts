@@ -6,6 +6,9 @@
  */
 import { readXlsx } from "../../cli/adapters/xlsx";
 import { checkWorkbook } from "../../src/checks";
+import { parseNarrative } from "../../src/narrative/parse";
+import { paragraphsFromText } from "../../src/narrative/paragraphs";
+import type { SubjectClaim } from "../../src/narrative/types";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { example } from "../helpers/fixtures";
 
@@ -131,4 +134,14 @@ test("a rate of the budget the sentence names (“完成调整预算的100%”) 
   expect(check("一般公共预算财政拨款支出年初预算为234.98万元，调整预算为223.34万元，支出决算为223.34万元，完成调整预算的100%。")).toEqual([]);
   expect(check("一般公共预算财政拨款支出年初预算为234.98万元，调整预算为223.34万元，支出决算为223.34万元，完成年初预算的95.05%。决算数小于预算数的主要原因：项目未实施完成。")).toEqual([]);
   expect(check("一般公共预算财政拨款支出年初预算为234.98万元，调整预算为223.34万元，支出决算为223.34万元，完成年初预算的100%。").length).toBeGreaterThan(0);
+});
+
+test("a 五（三）item broken over rows gives its figures to the item (its 科目 and amount are checked together)", () => {
+  const head = ["第二部分 2020年度部门决算情况说明", "五、一般公共预算财政拨款支出决算情况说明", "（三）一般公共预算财政拨款支出决算具体情况"];
+  const text = [...head, "1.住房保障支出（类）住房改革支出（款）住房公积金（项）。", "主要用于：住房公积金支出。", "年初预算为10.57万元，支出决算为10.57万元，完成年初预算的100%。"].join("\n");
+  const checked = checkWorkbook(snap, { narrativeText: text });
+  expect(checked.findings.filter((f) => f.severity !== "info" && (f.row ?? 0) >= 4)).toEqual([]);
+  const item = parseNarrative(paragraphsFromText(text), {}).claims.find((c): c is SubjectClaim => c.kind === "subject")!;
+  expect([item.amount?.text, item.budget?.text, item.execution?.text]).toEqual(["支出决算为10.57万元", "年初预算为10.57万元", "完成年初预算的100%"]);
+  expect(item.amount?.slot).toBe("5.3.item:住房保障/住房改革支出/住房公积金");
 });
