@@ -22,6 +22,8 @@ export interface CellRef {
   minus?: boolean;
   /** The rule is judged only when this part is in the table (absent ≠ 0 for it). */
   required?: boolean;
+  /** A sum's total: judged only when its cell was filled in (a blank per-kind 支出总计 is not read as a 0 that contradicts its parts). */
+  filled?: boolean;
   /** Row sets: every row of a level (lei/kuan/xiang) or every economic code of a length. */
   level?: "lei" | "kuan" | "xiang";
   codeLength?: number;
@@ -261,6 +263,7 @@ function whenHolds(model: ReportModel, rule: Rule): boolean {
 function checkSum(model: ReportModel, rule: Rule, emit: Emit): void {
   const totalVals = resolve(model, rule.total as CellRef);
   if (!totalVals || totalVals.length !== 1 || totalVals[0].absent || totalVals[0].unreadable) return;
+  if ((rule.total as CellRef).filled && totalVals[0].fig?.implicitZero) return;
   const parts: Value[] = [];
   const negated = new Set<Value>();
   for (const p of rule.parts as CellRef[]) {
