@@ -282,7 +282,8 @@ function checkCounts(forms: PerfForm[], context: PerfContext, nar: PerfNarrative
     claims.push({ text: `“反映…等${nar.reported.n}个项目绩效目标实际完成情况”为${nar.reported.n}个`, n: nar.reported.n, at: { sheet: nar.reported.paragraph.sheet, row: nar.reported.paragraph.row } });
   if (nar.reported?.names?.length && nar.reported.names.length !== nar.reported.n)
     claims.push({ text: `其中列出项目名称${nar.reported.names.length}个`, n: nar.reported.names.length, at: { sheet: nar.reported.paragraph.sheet, row: nar.reported.paragraph.row } });
-  if (hasNarrative) {
+  // A text without any 综述 (an excerpt, a template that asks for none) says nothing about the count: only 综述 found count.
+  if (hasNarrative && nar.summaries.length > 0) {
     const first = nar.summaries[0]?.paragraph;
     claims.push({ text: `项目绩效目标完成情况综述${nar.summaries.length}段`, n: nar.summaries.length, at: first ? { sheet: first.sheet, row: first.row } : {} });
   }
