@@ -93,6 +93,8 @@ function instantiate(model: ReportModel, tpl: RefTemplate, vars: Record<string, 
 
 interface Bound {
   value: Decimal;
+  /** The table's figure before rounding to 2 decimals of 万元 (a 元 table's exact amount). */
+  exact?: Decimal;
   label: string;
   source?: Source;
 }
@@ -101,13 +103,13 @@ function resolveRefValue(model: ReportModel, ref: RefTemplate & { supplementCode
   if (ref.supplementCode) {
     const row = model.supplement?.rows.find((r) => r.code === ref.supplementCode);
     const fig = row?.[ref.field ?? "budget"];
-    return fig ? { value: round(fig.wan, 2), label: `补充数据“${innerQuotes(row?.rawLabel.trim() ?? "")}”`, source: fig.source } : null;
+    return fig ? { value: round(fig.wan, 2), exact: fig.wan, label: `补充数据“${innerQuotes(row?.rawLabel.trim() ?? "")}”`, source: fig.source } : null;
   }
   const vs = resolve(model, ref);
   if (!vs || vs.length !== 1) return null;
   const v: Value = vs[0];
   if (!v.fig) return v.absent ? { value: new D(0), label: v.label } : null;
-  return { value: round(v.fig.wan, 2), label: v.label, source: v.source };
+  return { value: round(v.fig.wan, 2), exact: v.fig.wan, label: v.label, source: v.source };
 }
 
 /** Slot values already resolved during the running checkBindings call on a model (bounds are never modified). */
@@ -158,16 +160,26 @@ function claimLabel(label: string): string {
   return label.replace(/^(?:19|20)\d{2}年度?/u, "").replace(/(?:决算数?|数)?(?:为|是|[:：])$/u, "") || label;
 }
 
+/** A figure stated with more than 2 decimals of 万元 equals the table's: exactly, or rounded when the table holds 2 decimals. */
+function sameAtPrecision(stated: Decimal, b: Bound): boolean {
+  const exact = b.exact ?? b.value;
+  if (stated.eq(exact)) return true;
+  return exact.decimalPlaces() <= 2 && round(stated, 2).eq(exact);
+}
+
 function checkAmount(model: ReportModel, c: AmountClaim, sheet: string, out: Finding[]): void {
   const b = slotValue(model, c.slot as string);
   if (!b) return;
   const stated = amountInWan(c);
   const diff = stated.minus(b.value);
   if (diff.isZero()) return;
+  // Written more precisely than the table (“2,360,112.36元” against 236.01万元): the same figure when it rounds to the
+  // table's; against a 元 table, the exact amounts must agree.
+  if (c.decimals > 2 && sameAtPrecision(stated, b)) return;
   // Written with fewer decimals than the table (“223.3万元”, “0.22亿元”) and equal to the table's figure rounded so:
-  // not a wrong figure, only not the table's precision — one display unit, 提示.
+  // not a wrong figure, only not the table's precision — 信息.
   const rounded = c.decimals < 2 && roundTo(b.value, c.decimals).eq(stated);
-  const severity: Severity = rounded || diff.abs().lte("0.01") ? "warning" : "error";
+  const severity: Severity = rounded ? "info" : diff.abs().lte("0.01") ? "warning" : "error";
   const note = rounded ? fill(MESSAGES.amountRounded, { decimals: c.decimals > 0 ? `${c.decimals}位小数` : "整数" }) : unitSlip(stated, b.value);
   out.push(
     finding("N-1", severity, fill(MESSAGES.amount, { label: c.label ? claimLabel(c.label) : c.text, stated: fmt(stated), source: where(b), expected: fmt(b.value), difference: fmt(diff.abs()) }) + note, sheet, c, {
@@ -242,10 +254,15 @@ function checkChange(model: ReportModel, c: ChangeClaim, sheet: string, out: Fin
   }
   if (c.amount !== null) {
     const diff = c.amount.abs().minus(delta.abs());
-    if (!diff.isZero()) {
-      const severity: Severity = diff.abs().lte("0.01") ? "warning" : "error";
+    // “减少1,573,887.64元” of a 157.39万元 change: the same figure, more precisely.
+    const precise = c.amountDecimals > 2 && round(c.amount.abs(), 2).eq(delta.abs());
+    if (!diff.isZero() && !precise) {
+      // “减少157.4万元” of a 157.39万元 change: rounded, not wrong — 信息.
+      const rounded = c.amountDecimals < 2 && roundTo(delta.abs(), c.amountDecimals).eq(c.amount.abs());
+      const severity: Severity = rounded ? "info" : diff.abs().lte("0.01") ? "warning" : "error";
+      const note = rounded ? fill(MESSAGES.amountRounded, { decimals: c.amountDecimals > 0 ? `${c.amountDecimals}位小数` : "整数" }) : "";
       out.push(
-        finding("N-5", severity, fill(MESSAGES.changeAmount, { ...slots, stated: fmt(c.amount.abs()), expected: fmt(delta.abs()) }), sheet, c, {
+        finding("N-5", severity, fill(MESSAGES.changeAmount, { ...slots, stated: fmt(c.amount.abs()), expected: fmt(delta.abs()) }) + note, sheet, c, {
           stated: fmt(c.amount.abs()),
           expected: fmt(delta.abs()),
           difference: fmt(diff),

@@ -67,10 +67,18 @@ test("“执行率” in the 绩效 section is a project's figure, not a budget 
 const SPEND_HEAD = ["第二部分 2020年度部门决算情况说明", "三、支出决算情况说明"];
 const spend = (text: string) => checkWorkbook(snap, { narrativeText: [...SPEND_HEAD, text].join("\n") }).findings.filter((f) => f.row === 3 && f.severity !== "info");
 
-test("one decimal, the table's figure rounded: 提示, not 错误", () => {
+test("one decimal, the table's figure rounded: 信息 (a format note), not 提示 or 错误", () => {
   const found = spend("2020年本年支出合计223.3万元，其中：基本支出131.6万元，占58.9%；项目支出91.7万元，占41.1%。");
-  expect(found.length).toBeGreaterThan(0);
-  expect(found.every((f) => f.severity === "warning")).toBe(true);
+  expect(found).toEqual([]);
+  const all = checkWorkbook(snap, { narrativeText: ["第二部分 2020年度部门决算情况说明", "三、支出决算情况说明", "2020年本年支出合计223.3万元，其中：基本支出131.6万元，占58.9%；项目支出91.7万元，占41.1%。"].join("\n") }).findings;
+  expect(all.some((f) => f.rule === "N-1" && f.severity === "info" && f.message.includes("四舍五入后一致"))).toBe(true);
+});
+
+test("amounts in 元 more precise than the table's 万元 (“2,360,112.36元” for 236.01万元) are the same figure", () => {
+  const found = checkWorkbook(snap, {
+    narrativeText: ["第二部分 2020年度部门决算情况说明", "一、收入支出决算总体情况说明", "2020年度收、支总计各为2,360,112.36元。与2019年相比，收、支总计各减少1,573,887.64元，下降40.01%。主要原因是人员变动，经费减少。"].join("\n"),
+  }).findings.filter((f) => f.row === 3 && f.severity !== "info");
+  expect(found.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
 });
 
 test("one decimal that is not the table's figure: 错误", () => {
