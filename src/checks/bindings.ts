@@ -108,7 +108,9 @@ function resolveRefValue(model: ReportModel, ref: RefTemplate & { supplementCode
   const vs = resolve(model, ref);
   if (!vs || vs.length !== 1) return null;
   const v: Value = vs[0];
-  if (!v.fig) return v.absent ? { value: new D(0), label: v.label } : null;
+  // A row the table does not have is 0 when the text named it by a code the 科目 data knows; a name that could not be
+  // resolved to a code (“社会保障与就业支出（类）”, a slip of 和) is not known to be absent: not judged.
+  if (!v.fig) return v.absent && !(ref.code !== undefined && !/^\d+$/.test(ref.code)) ? { value: new D(0), label: v.label } : null;
   return { value: round(v.fig.wan, 2), exact: v.fig.wan, label: v.label, source: v.source };
 }
 

@@ -1,0 +1,18 @@
+/**
+ * A 类 name the tables do not have (“社会保障与就业支出（类）”, 与 for 和) is a name to correct, never a row of 0.00 that
+ * contradicts the amount: the amount and share bindings skip it, N-class-name names the 类 that has the amount.
+ */
+import { readXlsx } from "../../cli/adapters/xlsx";
+import { checkWorkbook } from "../../src/checks";
+import { example } from "../helpers/fixtures";
+
+test("a misspelt 类 name is a name warning, not an amount error", async () => {
+  const snap = await readXlsx(example("example-national-2024.xlsx"));
+  const text = [
+    "五、一般公共预算财政拨款支出决算情况说明",
+    "（二）一般公共预算财政拨款支出决算结构情况",
+    "一般公共预算财政拨款支出223.34万元，主要用于以下方面：一般公共服务支出（类）198.77万元，占89.00%；社会保障与就业支出（类）8.80万元，占3.94%；卫生健康支出（类）5.20万元，占2.33%；住房保障支出（类）10.57万元，占4.73%。",
+  ].join("\n");
+  const found = checkWorkbook(snap, { narrativeText: text }).findings.filter((f) => f.row === 3 && f.severity !== "info");
+  expect(found.map((f) => f.rule)).toEqual(["N-class-name"]);
+});
