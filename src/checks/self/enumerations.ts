@@ -1,10 +1,12 @@
 /**
  * Enumeration lists (“其中：A x万元，占y%；B …”): the printed shares add up to 100%, each share matches its amount,
- * and the list's total foots with its items. Judged list by list, in that order within a list.
+ * and the list's total foots with its items. Judged list by list, in that order within a list. A partial list (its
+ * marker ends in “等”, src/narrative/extract/enumerations.ts) has its shares checked one by one only.
  */
 import type { Finding } from "../../findings";
 import { D, HUNDRED, sum } from "../../money/decimal";
 import { narrativeFinding } from "../../narrative/catalogue";
+import { PARTIAL_MARK } from "../../narrative/extract/enumerations";
 import type { SelfRule } from "./selfRule";
 import { checkShare, foot, ft, withoutYear } from "./util";
 
@@ -14,8 +16,10 @@ export const enumerations: SelfRule = {
     const out: Finding[] = [];
     for (const e of parsed.claims) {
       if (e.kind !== "enumeration") continue;
+      // A partial list (“…等”): its shares are not summed, nor its items footed with the total.
+      const partial = e.marker.endsWith(PARTIAL_MARK);
       const withShares = e.items.filter((i) => i.share && i.share.denominator === "");
-      if (withShares.length >= 2 && withShares.length === e.items.length && on("N-share-sum")) {
+      if (withShares.length >= 2 && withShares.length === e.items.length && !partial && on("N-share-sum")) {
         const total = sum(withShares.map((i) => i.share!.value));
         const nonZero = withShares.filter((i) => !i.share!.value.isZero()).length;
         // One unit of the coarsest printed share (0.01 at two decimals, 0.1 at one) per two shares.
@@ -48,7 +52,7 @@ export const enumerations: SelfRule = {
         checkShare(s, it.amount, denom, e.total ? e.total.label : "各项合计", out, sheet, toHundred);
       }
       // the total foots with its items (ctx.listTotals holds these totals, not footed again by ./foot.ts)
-      if (e.total && e.items.length >= 2 && e.marker !== "" && on("N-foot")) {
+      if (e.total && e.items.length >= 2 && e.marker !== "" && !partial && on("N-foot")) {
         foot(e.total, e.items.map((i) => i.amount), withoutYear(e.total.label), out, sheet);
       }
     }

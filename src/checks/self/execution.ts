@@ -8,6 +8,7 @@ import type { Finding } from "../../findings";
 import { D, HUNDRED, round } from "../../money/decimal";
 import { narrativeFinding } from "../../narrative/catalogue";
 import type { ExecutionClaim, SubjectClaim } from "../../narrative/types";
+import { partialList53 } from "./partialLists";
 import type { SelfRule } from "./selfRule";
 import { HALF, f2, ft } from "./util";
 
@@ -24,9 +25,10 @@ export const execution: SelfRule = {
     const itemExecs = claims.filter((c): c is SubjectClaim => c.kind === "subject" && c.canonical === "5.3" && !!c.amount && !!c.execution);
     // “完成调整预算的100%” is not a share of the 年初预算.
     const bases = new Set([overall, ...itemExecs.map((s) => s.execution!)].filter((e): e is ExecutionClaim => !!e).map(basisOf).filter((b) => b !== undefined));
-    // Every 项 must give its 决算数 and rate (one without, e.g. “完成调整预算的100%”, leaves the others' sum partial).
+    // Every 项 must give its 决算数 and rate (one without, e.g. “完成调整预算的100%”, leaves the others' sum partial),
+    // and the text must list every 项 (not “其中主要项目：”, ./partialLists.ts).
     const all53 = claims.filter((c) => c.kind === "subject" && c.canonical === "5.3").length;
-    if (overall && itemExecs.length >= 2 && itemExecs.length === all53 && bases.size <= 1 && on("N-exec-overall")) {
+    if (overall && itemExecs.length >= 2 && itemExecs.length === all53 && bases.size <= 1 && !partialList53(parsed) && on("N-exec-overall")) {
       const r = overallRange(itemExecs);
       // Half of the overall rate's own last printed digit (“95.0%” stands for [94.95, 95.05)).
       const half = new D(10).pow(-Math.max(Math.min(overall.decimals, 2), 0)).div(2);

@@ -6,11 +6,12 @@ import type { Finding } from "../../findings";
 import { FOOTS } from "../../narrative/slots";
 import type { AmountClaim } from "../../narrative/types";
 import type { SelfRule } from "./selfRule";
+import { partialList53 } from "./partialLists";
 import { foot } from "./util";
 
 export const footTotals: SelfRule = {
   ids: ["N-foot", "N-foot-tail"],
-  check({ sheet, on, amountsBySlot: slots, first, unstated53, listTotals }) {
+  check({ parsed, sheet, on, amountsBySlot: slots, first, unstated53, listTotals }) {
     const out: Finding[] = [];
     if (!on("N-foot")) return out;
     for (const fd of FOOTS) {
@@ -21,8 +22,8 @@ export const footTotals: SelfRule = {
         : [...slots.entries()].filter(([k]) => k.startsWith(fd.partsPrefix!)).flatMap(([, v]) => v);
       if (fd.parts && parts.length !== fd.parts.length) continue;
       if (parts.length < 2) continue;
-      // 五（三）with a 项 whose 决算数 is not stated: its listed amounts do not add up to the total.
-      if (fd.partsPrefix === "5.3.item:" && unstated53.length > 0) continue;
+      // 五（三）with a 项 whose 决算数 is not stated, or that lists only some 项: its amounts do not add up to the total.
+      if (fd.partsPrefix === "5.3.item:" && (unstated53.length > 0 || partialList53(parsed))) continue;
       foot(total, parts, fd.name, out, sheet);
     }
     return out;

@@ -1,6 +1,7 @@
 /**
  * The same quantity printed twice (SAME_QUANTITY of src/narrative/slots.ts: e.g. 支出总计 in 一 and 三, or a figure
- * and the sum of a section's items) must be one figure; and a 类 of 五（二）equals the sum of its 项 in 五（三）.
+ * and the sum of a section's items) must be one figure; and a 类 of 五（二）equals the sum of its 项 in 五（三）. A
+ * 五（三）that lists only some 项 (./partialLists.ts) is not summed.
  */
 import type Decimal from "decimal.js";
 import type { Finding } from "../../findings";
@@ -9,6 +10,7 @@ import { narrativeFinding } from "../../narrative/catalogue";
 import { classCore } from "../../narrative/parse";
 import { SAME_QUANTITY } from "../../narrative/slots";
 import type { AmountClaim, SubjectClaim } from "../../narrative/types";
+import { partialList53 } from "./partialLists";
 import type { SelfRule } from "./selfRule";
 import { CENT, ft, sectionName } from "./util";
 
@@ -18,11 +20,13 @@ export const sameQuantity: SelfRule = {
     const out: Finding[] = [];
     if (!on("N-same-quantity")) return out;
     const claims = parsed.claims;
+    const partial53 = partialList53(parsed);
     for (const g of SAME_QUANTITY) {
       const members: { claim: AmountClaim | null; value: Decimal; where: string }[] = [];
       // An amount written in 元 is compared at the 万元 precision the others are printed with.
       for (const s of g.slots) for (const c of slots.get(s) ?? []) members.push({ claim: c, value: c.unit === "元" ? round(c.value, 2) : c.value, where: sectionName(c.canonical) });
-      if (g.derived?.startsWith("sum:")) {
+      // a 五（三）list of only some 项 (./partialLists.ts) does not sum to the total
+      if (g.derived?.startsWith("sum:") && !(g.derived === "sum:5.3.item:" && partial53)) {
         const prefix = g.derived.slice(4);
         const parts = [...slots.entries()].filter(([k]) => k.startsWith(prefix)).flatMap(([, v]) => v);
         if (parts.length >= 2) members.push({ claim: null, value: sum(parts.map((p) => p.value)), where: `${sectionName(prefix)}各项之和` });
@@ -63,7 +67,7 @@ export const sameQuantity: SelfRule = {
     }
     // a 类 of 五(二) against the sum of its 项 in 五(三)
     const items = claims.filter((c): c is SubjectClaim => c.kind === "subject" && c.canonical === "5.3" && c.amount !== null);
-    if (items.length) {
+    if (items.length && !partial53) {
       for (const c of claims) {
         if (c.kind !== "class" || !c.amount) continue;
         const mine = items.filter((s) => classCore(s.lei) === c.core);
