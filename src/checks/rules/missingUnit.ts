@@ -14,7 +14,8 @@ export const missingUnit: TextRule = {
         continue;
       }
       if (c.kind !== "amount" || c.unit !== null || !ctx.on("N-missing-unit")) continue;
-      out.push(narrativeFinding("N-missing-unit", ctx.sheet, { row: c.row, text: c.text, slots: { stated: c.raw }, stated: c.raw, expected: `${c.raw}万元` }));
+      // “支出决算为0”: nothing is misread without the unit — 信息.
+      out.push(narrativeFinding("N-missing-unit", ctx.sheet, { row: c.row, text: c.text, slots: { stated: c.raw }, stated: c.raw, expected: `${c.raw}万元`, ...(c.value.isZero() ? { severity: "info" as const } : {}) }));
     }
     return out;
   },
