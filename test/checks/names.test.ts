@@ -16,3 +16,14 @@ test("a misspelt 类 name is a name warning, not an amount error", async () => {
   const found = checkWorkbook(snap, { narrativeText: text }).findings.filter((f) => f.row === 3 && f.severity !== "info");
   expect(found.map((f) => f.rule)).toEqual(["N-class-name"]);
 });
+
+test("an enumerator before the 类 name (一是, ①, （1）) is not part of the name", async () => {
+  const snap = await readXlsx(example("example-national-2024.xlsx"));
+  const text = [
+    "五、一般公共预算财政拨款支出决算情况说明",
+    "（二）一般公共预算财政拨款支出决算结构情况",
+    "一般公共预算财政拨款支出223.34万元，主要用于：一是一般公共服务支出198.77万元，占89.00%；二是社会保障和就业支出8.80万元，占3.94%；三是卫生健康支出5.20万元，占2.33%；四是住房保障支出10.57万元，占4.73%。",
+  ].join("\n");
+  const found = checkWorkbook(snap, { narrativeText: text }).findings.filter((f) => f.row === 3 && f.severity !== "info");
+  expect(found.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+});

@@ -8,6 +8,9 @@
 import type { ClassClaim } from "../types";
 import { CLASS_BY_NAME, classCore, cleanItemLabel, type Extractor, squeeze } from "./util";
 
+/** An enumerator before the 类 name (“一是”, “①”, “（1）”, “1.”, “第一，”): not part of the name. */
+const ENUMERATOR = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]?|[①-⑳]|[（(]\d{1,2}[)）]|\d{1,2}[.．、](?!\d))\s*/u;
+
 export const classes: Extractor = {
   name: "classes",
   extract(ctx, claims) {
@@ -16,7 +19,7 @@ export const classes: Extractor = {
     for (const e of claims) {
       if (e.kind !== "enumeration" || e.row !== p.row) continue;
       for (const it of e.items) {
-        const lab = cleanItemLabel(it.label);
+        const lab = cleanItemLabel(it.label).replace(ENUMERATOR, "");
         const core = classCore(lab.replace(/（类）/g, ""));
         const form = lab.replace(/（类）/g, "\u0000").replace(/\s/g, "");
         const coreWritten = squeeze(lab.replace(/（类）/g, "")).replace(/支出$/, "");
