@@ -237,6 +237,8 @@ export function assignSlots(parsed: ParsedNarrative): void {
     const cx = ctxByRow.get(c.row) ?? null;
     switch (c.kind) {
       case "amount":
+        // the prior year's amount (“比2019年度372.28万元减少…”) is never a figure of the report's year
+        if (c.role === "prior") break;
         c.slot = matchRule(c.canonical, c.role === "budget" ? "budget" : "amount", c.label, cx, sentenceBefore(c));
         break;
       case "share":

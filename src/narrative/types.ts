@@ -90,8 +90,14 @@ export interface AmountClaim extends ClaimBase {
   unit: "万元" | "元" | null;
   decimals: number;
   raw: string;
-  /** "budget": the amount is a 预算数 ("年初预算为X万元", "全年预算数X万元"), not a 决算数. */
-  role?: "budget";
+  /**
+   * "budget": the amount is a 预算数 ("年初预算为X万元", "全年预算数X万元"), not a 决算数.
+   * "prior": the amount is the prior year's, the base of a year-on-year change ("比2019年度372.28万元减少…",
+   * "与上年的1.00万元相比", "2019年度收、支总计各为393.40万元，减少…"): never a current figure, never bound to a slot.
+   */
+  role?: "budget" | "prior";
+  /** The year written directly before the amount's label ("2019年度收、支总计各为…" → 2019), when one is. */
+  year?: number;
 }
 
 export interface ShareClaim extends ClaimBase {
@@ -124,8 +130,13 @@ export interface ChangeClaim extends ClaimBase {
   priorYear: number | null;
   /** Template alternatives left in ("增加/减少0万元，增长/下降0%"). */
   residue: boolean;
-  /** The current value the change refers to (the amount stated before it in the section). */
+  /**
+   * The current value the change refers to: the amount of the change's subject stated before it in the section (the
+   * nearest one when the change names no subject); null when the subject is named and no amount of it is stated.
+   */
   current: AmountClaim | null;
+  /** The prior year's amount, when the text states it ("比2019年度372.28万元减少148.94万元"; role "prior"). */
+  prior?: AmountClaim | null;
 }
 
 export interface ExecutionClaim extends ClaimBase {

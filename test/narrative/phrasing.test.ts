@@ -153,3 +153,97 @@ test("a 五（三）item broken over rows gives its figures to the item (its 科
   expect([item.amount?.text, item.budget?.text, item.execution?.text]).toEqual(["支出决算为10.57万元", "年初预算为10.57万元", "完成年初预算的100%"]);
   expect(item.amount?.slot).toBe("5.3.item:住房保障/住房改革支出/住房公积金");
 });
+
+/**
+ * The prior year's amount written in the sentence — the object of the comparison (“比2019年度372.28万元减少…”,
+ * “与2019年度的1.00万元相比”, “较2019年决算1万元”) or labelled with the prior year (“2019年度收、支总计各为393.40万元，
+ * 减少…”, “（2019年为393.40万元）”) — is the base of the rate, never the current amount; a change that names its
+ * subject takes the amount of that subject, not the nearest amount before it. Each correct sentence raises nothing of
+ * weight; with one figure wrong it is found.
+ */
+const PRIOR: { name: string; head: string[]; text: string; wrong: [string, string][] }[] = [
+  {
+    name: "比2019年度X万元减少",
+    head: ["五、一般公共预算财政拨款支出决算情况说明", "（一）一般公共预算财政拨款支出决算总体情况"],
+    text: "2020年度一般公共预算财政拨款支出223.34万元，比2019年度372.28万元减少148.94万元，下降40.01%。主要原因是人员变动，经费减少；项目经费减少。",
+    wrong: [["下降40.01%", "下降41.01%"], ["372.28万元", "382.28万元"]],
+  },
+  {
+    name: "与2019年度X万元相比，收、支总计各减少",
+    head: ["一、收入支出决算总体情况说明"],
+    text: "2020年度收入总计236.01万元、支出总计236.01万元，与2019年度393.4万元相比，收、支总计各减少157.39万元，下降40.01%。主要原因：人员变动，经费减少。",
+    wrong: [["下降40.01%", "下降42.01%"], ["393.4万元", "383.4万元"]],
+  },
+  {
+    name: "2019年度收、支总计各为X万元，减少",
+    head: ["一、收入支出决算总体情况说明"],
+    text: "2020年度收、支总计各为236.01万元，2019年度收、支总计各为393.40万元，减少157.39万元，下降40.01%。主要原因是人员变动，经费减少。",
+    wrong: [["下降40.01%", "下降42.01%"], ["393.40万元", "394.40万元"]],
+  },
+  {
+    name: "（2019年为X万元）",
+    head: ["一、收入支出决算总体情况说明"],
+    text: "2020年度收、支总计各236.01万元（2019年为393.40万元），减少157.39万元，下降40.01%，主要原因是人员变动，经费减少。",
+    wrong: [["下降40.01%", "下降42.01%"]],
+  },
+  {
+    name: "与2019年度的X万元相比 (三公)",
+    head: ["七、“三公”经费财政拨款支出决算情况说明", "（二）“三公”经费财政拨款支出决算具体情况说明"],
+    text: "3.公务接待费。支出决算为0.80万元。与2019年度的1.00万元相比减少0.20万元，下降20%，主要原因是受疫情影响接待减少。",
+    wrong: [["下降20%", "下降25%"], ["1.00万元", "1.50万元"]],
+  },
+  {
+    name: "较2019年决算X万元减少 (三公)",
+    head: ["七、“三公”经费财政拨款支出决算情况说明", "（一）“三公”经费财政拨款支出决算总体情况说明"],
+    text: "2020年“三公”经费财政拨款支出决算为0.8万元，完成预算100%。2020年“三公”经费财政拨款支出决算较2019年决算1万元减少0.2万元，下降20%，主要原因是受疫情影响接待减少。",
+    wrong: [["下降20%", "下降50%"], ["决算1万元", "决算1.5万元"]],
+  },
+  {
+    name: "the change names its subject again after another amount (年末结转和结余)",
+    head: ["四、财政拨款收入支出决算总体情况说明"],
+    text: "2020年度财政拨款收、支总计均为236.01万元，年末财政拨款结转和结余12.67万元。与2019年度相比，财政拨款收、支总计各减少157.39万元，下降40.01%，主要原因是人员变动，经费减少。",
+    wrong: [["下降40.01%", "下降41.01%"]],
+  },
+];
+const SELF_WEIGHT = /^N-(yoy-rate|same-quantity|5|6|reason-missing)$/;
+const priorFindings = (head: string[], text: string) =>
+  checkWorkbook(snap, { narrativeText: ["第二部分 2020年度部门决算情况说明", ...head, text].join("\n") }).findings.filter((f) => f.row === head.length + 2 && f.severity !== "info");
+
+describe.each(PRIOR)("a prior amount stated in the sentence: $name", ({ head, text, wrong }) => {
+  test("correct: nothing of weight", () => {
+    expect(priorFindings(head, text).map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+  });
+  test.each(wrong)("wrong (%s → %s): found", (from, to) => {
+    expect(priorFindings(head, text.replace(from, to)).some((f) => SELF_WEIGHT.test(f.rule) && f.severity === "error")).toBe(true);
+  });
+});
+
+test("a prior amount is marked “prior”, carried by its change and bound to no slot", () => {
+  const text = ["第二部分 2020年度部门决算情况说明", "五、一般公共预算财政拨款支出决算情况说明", "（一）一般公共预算财政拨款支出决算总体情况", PRIOR[0].text].join("\n");
+  const p = parseNarrative(paragraphsFromText(text), { year: 2020 });
+  const prior = p.claims.find((c) => c.kind === "amount" && c.role === "prior");
+  const change = p.claims.find((c) => c.kind === "change");
+  expect(prior).toMatchObject({ raw: "372.28万元", year: 2019 });
+  expect(prior?.slot).toBeUndefined();
+  expect(change).toMatchObject({ subject: "", priorYear: 2019, slot: "5.1.change" });
+  expect(change?.kind === "change" && [change.current?.raw, change.prior?.raw]).toEqual(["223.34万元", "372.28万元"]);
+});
+
+test("a stated prior, its change and the current that do not add up are found (N-same-quantity), also without a rate", () => {
+  const found = priorFindings(PRIOR[0].head, "2020年度一般公共预算财政拨款支出223.34万元，比2019年度382.28万元减少148.94万元。主要原因是人员变动。");
+  expect(found.filter((f) => f.rule === "N-same-quantity").map((f) => f.message)).toEqual(["一般公共预算财政拨款支出在此处为223.34万元，按上年382.28万元减少148.94万元推算为233.34万元，相差10万元"]);
+});
+
+/** Reasons as departments word them: 原因主要是, 原因同上 (by reference), 一方面…另一方面…, 主要由于. */
+test.each([
+  ["2020年度收、支总计均为236.01万元，比2019年减少了157.39万元，降幅为40.01%。", "减少的原因主要是人员变动，经费减少；项目经费减少。"],
+  ["2020年度收、支总计均为236.01万元，与2019年度相比减少157.39万元，下降40.01%，原因同上。", ""],
+  ["2020年度收、支总计均为236.01万元，比2019年减少了157.39万元，降幅为40.01%。", "收支总计减少，一方面是人员变动，经费减少；另一方面是项目经费减少。"],
+  ["2020年度收、支总计均为236.01万元，比2019年减少了157.39万元，降幅为40.01%，主要由于人员变动，经费减少。", ""],
+])("the reason of a change: %s %s", (first: string, second: string) => {
+  const lines = [first, second].filter((x) => x);
+  const found = checkWorkbook(snap, { narrativeText: [...HEAD, ...lines].join("\n") }).findings;
+  expect(found.filter((f) => f.rule === "N-reason-missing").map((f) => f.message)).toEqual([]);
+  const without = checkWorkbook(snap, { narrativeText: [...HEAD, lines[0].replace(/，原因同上|，主要由于.*$/u, "。")].join("\n") }).findings;
+  expect(without.some((f) => f.rule === "N-reason-missing")).toBe(true);
+});

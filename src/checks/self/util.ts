@@ -93,9 +93,9 @@ export function foot(total: AmountClaim, parts: AmountClaim[], name: string, out
   );
 }
 
-/** Amount claims (决算数, not 预算数) of the change's sentence that stand before it. */
+/** Amount claims (决算数, not 预算数 nor the prior year's) of the change's sentence that stand before it. */
 export function sentenceAmountsBefore(parsed: ParsedNarrative, c: ChangeClaim): AmountClaim[] {
-  return parsed.claims.filter((a): a is AmountClaim => a.kind === "amount" && a.row === c.row && a.end <= c.start && a.role !== "budget" && sameSentence(parsed, a, c));
+  return parsed.claims.filter((a): a is AmountClaim => a.kind === "amount" && a.row === c.row && a.end <= c.start && a.role === undefined && sameSentence(parsed, a, c));
 }
 
 /** The two claims stand in one sentence of one paragraph (the parser's sentence index; else no 。！？ between them). */
@@ -107,15 +107,41 @@ export function sameSentence(parsed: ParsedNarrative, a: { row: number; end: num
   return !/[。！？]/.test(p.text.slice(a.end, b.start));
 }
 
-/** prior = current ∓ change; is the printed rate consistent with change / prior? */
-export function yoyExpected(c: ChangeClaim): { ok: boolean; expected: Decimal; prior: Decimal } | null {
-  if (!c.amount || !c.rate || !c.current || c.direction === "ambiguous" || c.direction === "flat") return null;
-  const prior = c.direction === "increase" ? c.current.value.minus(c.amount) : c.current.value.plus(c.amount);
+/** Half a unit of the last printed place: 0.005 at two decimals, 0.5 at none. */
+export const halfStep = (decimals: number): Decimal => new D(5).times(new D(10).pow(-decimals - 1));
+
+/**
+ * A change whose prior year is stated with its current (“2020年度…236.01万元，比2019年度393.40万元减少157.39万元”):
+ * is current = prior ± change, within the half units of the three printed figures? null when either is not stated.
+ */
+export function yoySum(c: ChangeClaim): { ok: boolean; expected: Decimal } | null {
+  if (!c.amount || !c.prior || !c.current || (c.direction !== "increase" && c.direction !== "decrease")) return null;
+  const expected = c.direction === "increase" ? c.prior.value.plus(c.amount) : c.prior.value.minus(c.amount);
+  const tol = halfStep(c.prior.decimals).plus(halfStep(c.amountDecimals)).plus(halfStep(c.current.decimals));
+  return { ok: c.current.value.minus(expected).abs().lte(tol), expected };
+}
+
+/**
+ * The rate of a change against its prior year: the prior the text states (`stated`: “比2019年度372.28万元减少…”),
+ * else prior = current ∓ change. Is the printed rate consistent with change / prior?
+ */
+export function yoyExpected(c: ChangeClaim): { ok: boolean; expected: Decimal; prior: Decimal; stated: boolean } | null {
+  if (!c.amount || !c.rate || c.direction === "ambiguous" || c.direction === "flat") return null;
+  const stated = !!c.prior;
+  let prior: Decimal;
+  // prior stated: the rate's inputs are two printed figures, ± half a unit of the finer of them (“较上年1万元减少
+  // 0.2万元” is of 1.0, not of anything from 0.5 to 1.5); else prior is itself the sum or difference of two printed
+  // figures: allow ±0.01 on it
+  let h: Decimal = CENT;
+  if (c.prior) {
+    prior = c.prior.value;
+    h = halfStep(Math.min(2, Math.max(c.prior.decimals, c.amountDecimals)));
+  } else if (c.current) prior = c.direction === "increase" ? c.current.value.minus(c.amount) : c.current.value.plus(c.amount);
+  else return null;
   // “增加0.00万元，增长0%” (real reports write a 0 change so): true whatever the base.
-  if (c.amount.isZero() && c.rate.isZero()) return { ok: true, expected: new D(0), prior };
-  if (prior.lte(0)) return { ok: false, expected: new D(0), prior };
+  if (c.amount.isZero() && c.rate.isZero()) return { ok: true, expected: new D(0), prior, stated };
+  if (prior.lte(0)) return { ok: false, expected: new D(0), prior, stated };
   const expected = round(c.amount.div(prior).times(HUNDRED), 2);
-  // prior is itself the sum or difference of two printed figures: allow ±0.01 on it
-  const ok = rateOk(c.rate, c.rateDecimals, c.amount, prior, CENT);
-  return { ok, expected, prior };
+  const ok = rateOk(c.rate, c.rateDecimals, c.amount, prior, h);
+  return { ok, expected, prior, stated };
 }

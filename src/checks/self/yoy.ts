@@ -1,17 +1,19 @@
 /**
  * Year-on-year changes (“比上年增加A万元，增长r%”): 一 and 四 state the same change of 收入总计 and 支出总计
  * (N-yoy-identity); the amount's and the rate's direction words agree (N-direction); the rate is the change over
- * the prior year the text implies (N-yoy-rate). A change whose identity failed is not judged again for its rate.
+ * the prior year the text states (“比2019年度372.28万元减少…”) or implies (current ∓ change) (N-yoy-rate); a prior
+ * stated with the current is the current less the change (N-same-quantity). A change whose identity failed is not
+ * judged again for its rate.
  */
 import type { Finding } from "../../findings";
 import { narrativeFinding } from "../../narrative/catalogue";
 import type { ChangeClaim } from "../../narrative/types";
 import { rateMismatchSeverity } from "../severity";
 import type { SelfRule } from "./selfRule";
-import { DIR_WORD, RATE_WORD, f2, ft, sameSentence, sentenceAmountsBefore, yoyExpected } from "./util";
+import { CENT, DIR_WORD, RATE_WORD, f2, ft, sameSentence, sentenceAmountsBefore, withoutYear, yoyExpected, yoySum } from "./util";
 
 export const yoy: SelfRule = {
-  ids: ["N-yoy-identity", "N-direction", "N-yoy-rate", "N-yoy-from-zero"],
+  ids: ["N-yoy-identity", "N-direction", "N-yoy-rate", "N-yoy-from-zero", "N-same-quantity"],
   check({ parsed, sheet, on }) {
     const out: Finding[] = [];
     const changes = parsed.claims.filter((c): c is ChangeClaim => c.kind === "change");
@@ -50,13 +52,39 @@ export const yoy: SelfRule = {
         continue;
       }
       if (identityFailed.has(c)) continue;
-      if (!c.amount || !c.rate || !on("N-yoy-rate")) continue;
+      // The prior year stated with the change (“比2019年度393.40万元减少…”) and the current amount before it: the
+      // current is the prior plus the change.
+      const sum = yoySum(c);
+      if (sum && !sum.ok && on("N-same-quantity")) {
+        const cur = c.current!;
+        const diff = cur.value.minus(sum.expected);
+        out.push(
+          narrativeFinding("N-same-quantity", sheet, {
+            row: c.row,
+            text: `${cur.row === c.row && cur.end <= c.prior!.start ? `${cur.text}，` : ""}${c.prior!.text}，${c.text}`,
+            severity: diff.abs().lte(CENT) ? "warning" : "error",
+            slots: {
+              name: withoutYear(cur.label).replace(/(各|均|分别)?(为|是)?$/u, "") || c.subject || "本年数",
+              stated: ft(cur.value),
+              where: `按上年${ft(c.prior!.value)}万元${c.directionWord}${ft(c.amount!)}万元推算`,
+              expected: ft(sum.expected),
+              difference: ft(diff.abs()),
+            },
+            stated: ft(cur.value),
+            expected: ft(sum.expected),
+            difference: ft(diff),
+          }),
+        );
+      }
+      if (!c.amount || !c.rate) continue;
       const r = yoyExpected(c);
-      if (!r || r.ok) continue;
-      // A change whose subject is not identified is judged only when no amount of its sentence (before it)
-      // can be its base: when unsure what the rate is of, it is not an error.
-      if (!c.slot && sentenceAmountsBefore(parsed, c).some((a) => yoyExpected({ ...c, current: a })?.ok)) continue;
-      if (!c.slot && !sameSentence(parsed, c.current!, c)) continue;
+      if (!r) continue;
+      if (r.ok || !on("N-yoy-rate")) continue;
+      // A change whose subject is not identified and whose prior is not stated is judged only when no amount of its
+      // sentence (before it) can be its base: when unsure what the rate is of, it is not an error.
+      if (!r.stated && !c.slot && sentenceAmountsBefore(parsed, c).some((a) => yoyExpected({ ...c, current: a })?.ok)) continue;
+      if (!r.stated && !c.slot && !sameSentence(parsed, c.current!, c)) continue;
+      const current = c.current ? c.current.value : r.prior.plus(c.direction === "increase" ? c.amount : c.amount.neg());
       // “增加307.82万元，增长100%” where the change is the whole amount (a new unit, a new item): the prior year was 0
       // and the rate has no base. A common way of writing it, not a wrong figure: its own 提示, not 错误.
       if (r.prior.isZero() && c.direction === "increase" && c.rate.eq(100)) {
@@ -65,7 +93,7 @@ export const yoy: SelfRule = {
             narrativeFinding("N-yoy-from-zero", sheet, {
               row: c.row,
               text: c.text,
-              slots: { subject: c.subject || "该项", amount: ft(c.amount), current: ft(c.current!.value), stated: `${ft(c.rate)}%` },
+              slots: { subject: c.subject || "该项", amount: ft(c.amount), current: ft(current), stated: `${ft(c.rate)}%` },
               stated: `${ft(c.rate)}%`,
             }),
           );
@@ -80,7 +108,7 @@ export const yoy: SelfRule = {
             subject: c.subject,
             word: c.directionWord,
             amount: ft(c.amount),
-            current: ft(c.current!.value),
+            current: ft(current),
             prior: ft(r.prior),
             // “降幅40.01%” is a 下降率: the message names the rate 增长率/下降率, whatever word the text used.
             rateWord: (c.rateDirection && RATE_WORD[c.rateDirection]) || (c.rateWord ?? ""),

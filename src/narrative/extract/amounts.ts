@@ -1,4 +1,7 @@
-/** Amounts: the token reader `amounts` (“支出总计1,234.56万元”, “年初预算为…” with role "budget"). */
+/**
+ * Amounts: the token reader `amounts` (“支出总计1,234.56万元”, “年初预算为…” with role "budget", the object of a
+ * comparison with the prior year “比2019年度372.28万元…”, “与上年的1.00万元相比” with role "prior").
+ */
 import type { AmountClaim } from "../types";
 import type { TokenReader } from "./tokens";
 
@@ -7,6 +10,20 @@ const BUDGET_LABEL = /(年初|全年|调整后)?预算数?为?$/;
 const BUDGET_KIND = /(公共|基金|经营)预算$/;
 function isBudgetLabel(label: string): boolean {
   return BUDGET_LABEL.test(label) && !BUDGET_KIND.test(label) && !/决算数?为?$/.test(label);
+}
+
+/** The word that makes what follows it the object of a comparison: 比/较/与/同/相对于/相较于. */
+const COMPARE_LEAD = /(比|较|与|同|相对于?|相较于?|对比)$/u;
+/** A comparison with the prior year unnamed: “比上年的”, “较上年度决算数”, “与去年同期”. */
+const PRIOR_UNNAMED = /(?:比|较|与|同|相对于?|相较于?|对比)(?:上一?年度?|去年)(.{0,16})$/u;
+/** Words after the comparison that make the amount its difference (“较上年多支出5万元”), not its object. */
+const DIFFERENCE_WORD = /(增|减|多|少|降|升|提高|相比|相较|节约|节省|超)/u;
+
+/** Is the amount the prior year's, the object of a comparison (“比2019年度372.28万元”, “与上年的1.00万元相比”)? */
+function isComparedPrior(label: string, year: { value: number; lead: string } | undefined): boolean {
+  if (year) return COMPARE_LEAD.test(year.lead) && !DIFFERENCE_WORD.test(label);
+  const m = PRIOR_UNNAMED.exec(label);
+  return m !== null && !DIFFERENCE_WORD.test(m[1]);
 }
 
 export const amounts: TokenReader = {
@@ -23,7 +40,9 @@ export const amounts: TokenReader = {
       decimals: t.decimals,
       raw: t.raw,
     };
-    if (isBudgetLabel(t.label)) a.role = "budget";
+    if (t.year) a.year = t.year.value;
+    if (isComparedPrior(t.label, t.year)) a.role = "prior";
+    else if (isBudgetLabel(t.label)) a.role = "budget";
     claims.push(a);
     return 1;
   },

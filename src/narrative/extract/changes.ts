@@ -2,13 +2,19 @@
  * Year-on-year changes: the token reader `changes` (“比上年增加12.00万元，增长5.00%”, “下降3.00%”) and the extractor
  * `flatChanges` (“与上年持平”, “无增减变化”).
  *
- * Depends on the amount claims produced before it: a change's `current` is the paragraph's last amount written
- * before it (read from the claims array: token reader `amounts` on the earlier tokens), else the section's last
- * amount of an earlier paragraph (ctx.sectionAmounts). `flatChanges` runs after the `figures` extractor.
+ * Depends on the amount claims produced before it (read from the claims array: token reader `amounts` on the earlier
+ * tokens; ctx.sectionAmounts for the section's earlier paragraphs):
+ * - a change's `prior` is the prior year's amount its sentence states before it: the object of the comparison
+ *   (“比2019年度372.28万元减少…”, role "prior" from `amounts`) or the amount labelled with the prior year just before
+ *   it (“2019年度收、支总计各为393.40万元，减少…”, “（2019年为393.40万元）”), which this reader marks "prior";
+ * - its `current` is the last amount (neither prior nor budget) of its subject written before it in the paragraph,
+ *   else in the section's earlier paragraphs; the last amount whatever its label when the change names no subject;
+ *   null when it names one and no amount of that subject is stated (“年末结转和结余12.67万元。…收、支总计各减少…”).
+ * `flatChanges` runs after the `figures` extractor.
  */
-import type { AmountClaim, ChangeClaim, Direction } from "../types";
-import type { TokenReader } from "./tokens";
-import { CHANGE_AMOUNT_WORD, type Extractor, ownClaims, squeeze } from "./util";
+import type { AmountClaim, ChangeClaim, Claim, Direction } from "../types";
+import type { Token, TokenReader } from "./tokens";
+import { CHANGE_AMOUNT_WORD, type Extractor, type ParagraphCtx, ownClaims, sentenceIndex, squeeze } from "./util";
 
 /** The word of a change rate: 增长/下降 and the ways reports put it (降幅、减幅为、增长率为、下降幅度). */
 const CHANGE_RATE_WORD =
@@ -22,15 +28,74 @@ function directionOf(word: string): Direction {
   return "ambiguous";
 }
 
-function lastAmount(amounts: AmountClaim[], sectionAmounts: readonly AmountClaim[]): AmountClaim | null {
-  if (amounts.length) return amounts[amounts.length - 1];
-  return sectionAmounts.length ? sectionAmounts[sectionAmounts.length - 1] : null;
+/** The words of a change's subject or an amount's label that name no quantity (year, 各/均/为, 同比, “与上年相比”). */
+function core(s: string): string {
+  return squeeze(s)
+    .replace(/^\d{4}年度?/u, "")
+    .replace(/(同比|相比|相较)/gu, "")
+    .replace(/(与|比|较|同)(\d{4}年度?|上一?年度?|去年)(同期)?(的)?(决算数?)?/gu, "")
+    .replace(/^[各均的]+/u, "")
+    .replace(/(各|均|分别|共|合计)?(为|是|达到?|计)?$/u, "")
+    .replace(/收入、?支出|收、支/gu, "收支");
 }
 
-function changeSubject(raw: string): string {
-  return squeeze(raw)
-    .replace(/^(与|比|较)(\d{4}|上)年度?(决算数?)?(相比)?/, "")
-    .replace(/(比|较|与)(\d{4}|上)年度?(决算数?)?(相比)?$/, "")
+/** A label that names no quantity of its own (“为”, “支出决算为”, “决算数”): it is of whatever the sentence speaks of. */
+const GENERIC_LABEL = /^(支出|决算|支出决算|决算支出|决算数|支出决算数|执行数|金额|总额|实际支出)?$/u;
+
+/** Is `label` (an amount's) a label of `subject` (a change's)? “收支总计” is also of 收入总计 and 支出总计. */
+function labelOf(subject: string, label: string): boolean {
+  const l = core(label);
+  if (GENERIC_LABEL.test(l)) return true;
+  const both = (x: string) => (x.includes("收支") ? [x, x.replace("收支", "收入"), x.replace("收支", "支出")] : [x]);
+  const labels = both(l);
+  return both(core(subject)).some((x) => labels.some((y) => y.includes(x) || x.includes(y)));
+}
+
+/**
+ * The current amount of a change of `subject`: the last amount (neither prior nor budget) written before it in the
+ * paragraph, else in the section's earlier paragraphs; when the change names its subject, the last one of that
+ * subject (null when none is of it).
+ */
+function currentOf(subject: string, before: readonly AmountClaim[], sectionAmounts: readonly AmountClaim[]): AmountClaim | null {
+  const pool = [...sectionAmounts, ...before].filter((a) => a.role === undefined);
+  if (!pool.length) return null;
+  if (!core(subject)) return pool[pool.length - 1];
+  for (let k = pool.length - 1; k >= 0; k--) if (labelOf(subject, pool[k].label)) return pool[k];
+  return null;
+}
+
+/**
+ * The prior year's amount of the change at token `t`, stated in its sentence before it and after any earlier change:
+ * an amount marked "prior" (the object of a comparison), or the last amount when it is labelled with the prior year
+ * (the report's year − 1, else a year one less than a year written before it in the paragraph, else the year the
+ * change names); that one is marked "prior" here.
+ */
+function priorOf(ctx: ParagraphCtx, claims: Claim[], t: Token, changeYear: number | null): AmountClaim | null {
+  const lastChange = ownClaims(ctx, claims, "change").pop();
+  const mine = ownClaims(ctx, claims, "amount").filter(
+    (a) => a.start < t.start && (!lastChange || a.start >= lastChange.end) && sentenceIndex(ctx.starts, a.start) === t.sentence,
+  );
+  const marked = mine.filter((a) => a.role === "prior").pop();
+  if (marked) return marked;
+  const last = mine[mine.length - 1];
+  if (!last || last.year === undefined || last.role !== undefined) return null;
+  const y = last.year;
+  const reportYear = ctx.options.year;
+  const prior = reportYear !== undefined ? y === reportYear - 1 : ctx.text.slice(0, last.start).includes(`${y + 1}年`) || changeYear === y;
+  if (!prior) return null;
+  last.role = "prior";
+  return last;
+}
+
+/** A change's subject: the words of its clause before the change word, without the comparison and the prior amount. */
+function changeSubject(raw: string, prior?: AmountClaim | null): string {
+  let s = squeeze(raw);
+  // the prior amount written inside the clause (“比2019年度372.28万元减少…”) is not part of the subject
+  if (prior && s.includes(squeeze(prior.text))) s = s.replace(squeeze(prior.text), "");
+  return s
+    .replace(/^\d{4}年度?/, "")
+    .replace(/(与|比|较)(\d{4}|上)年度?(的)?(决算数?)?(相比)?$/, "")
+    .replace(/^(与|比|较)(\d{4}|上)年度?(的)?(决算数?)?(相比)?/, "")
     .replace(/^各/, "")
     .replace(/各$/, "");
 }
@@ -59,10 +124,13 @@ export const changes: TokenReader = {
       const rateWord = rateTok ? CHANGE_RATE_WORD.exec(rateTok.label)![1] : null;
       const subjectRaw = t.clauseLabel.slice(0, t.clauseLabel.length - squeeze(wm[0]).length);
       const end = rateTok ? rateTok.end : t.end;
+      const named = priorYearOf(text.slice(Math.max(0, t.labelStart - 20), t.start));
+      const prior = priorOf(ctx, claims, t, named);
+      const subject = changeSubject(subjectRaw, prior);
       const change: ChangeClaim = {
         kind: "change",
         ...span(t.labelStart, end),
-        subject: changeSubject(subjectRaw),
+        subject,
         direction: directionOf(word),
         directionWord: squeeze(word),
         amount: t.value,
@@ -71,9 +139,10 @@ export const changes: TokenReader = {
         rateDecimals: rateTok ? rateTok.decimals : 0,
         rateWord: rateWord ? squeeze(rateWord) : null,
         rateDirection: rateWord ? directionOf(rateWord) : null,
-        priorYear: priorYearOf(text.slice(Math.max(0, t.labelStart - 20), t.start)),
+        priorYear: named ?? prior?.year ?? null,
         residue: directionOf(word) === "ambiguous" || (rateWord !== null && directionOf(rateWord) === "ambiguous"),
-        current: lastAmount(ownClaims(ctx, claims, "amount"), ctx.sectionAmounts),
+        current: currentOf(subject, ownClaims(ctx, claims, "amount"), ctx.sectionAmounts),
+        prior,
       };
       claims.push(change);
       return rateTok ? 2 : 1;
@@ -81,10 +150,13 @@ export const changes: TokenReader = {
     if (t.kind === "percent" && CHANGE_RATE_WORD.test(t.label)) {
       const rm = CHANGE_RATE_WORD.exec(t.label)!;
       const word = rm[1];
+      const named = priorYearOf(text.slice(Math.max(0, t.labelStart - 20), t.start));
+      const prior = priorOf(ctx, claims, t, named);
+      const subject = changeSubject(t.clauseLabel.slice(0, t.clauseLabel.length - squeeze(rm[0]).length), prior);
       claims.push({
         kind: "change",
         ...span(t.labelStart, t.end),
-        subject: changeSubject(t.clauseLabel.slice(0, t.clauseLabel.length - squeeze(rm[0]).length)),
+        subject,
         direction: directionOf(word),
         directionWord: squeeze(word),
         amount: null,
@@ -93,9 +165,10 @@ export const changes: TokenReader = {
         rateDecimals: t.decimals,
         rateWord: squeeze(word),
         rateDirection: directionOf(word),
-        priorYear: priorYearOf(text.slice(Math.max(0, t.labelStart - 20), t.start)),
+        priorYear: named ?? prior?.year ?? null,
         residue: directionOf(word) === "ambiguous",
-        current: lastAmount(ownClaims(ctx, claims, "amount"), ctx.sectionAmounts),
+        current: currentOf(subject, ownClaims(ctx, claims, "amount"), ctx.sectionAmounts),
+        prior,
       });
       return 1;
     }
@@ -113,10 +186,11 @@ export const flatChanges: Extractor = {
     for (const m of text.matchAll(/(与|比|较)\s*(\d{4}|上)\s*年度?\s*(决算数?)?\s*(相比)?[，,]?\s*(持平|无增减变化|无变化)/gu)) {
       let ls = m.index!;
       while (ls > 0 && !/[，,。；;：:]/.test(text[ls - 1])) ls--;
+      const subject = changeSubject(squeeze(text.slice(ls, m.index!)));
       claims.push({
         kind: "change",
         ...span(ls, m.index! + m[0].length),
-        subject: changeSubject(squeeze(text.slice(ls, m.index!))),
+        subject,
         direction: "flat",
         directionWord: m[5],
         amount: null,
@@ -127,7 +201,7 @@ export const flatChanges: Extractor = {
         rateDirection: null,
         priorYear: /\d{4}/.test(m[2]) ? Number(m[2]) : null,
         residue: false,
-        current: lastAmount(amounts.filter((a) => a.start < m.index!), ctx.sectionAmounts),
+        current: currentOf(subject, amounts.filter((a) => a.start < m.index!), ctx.sectionAmounts),
       });
     }
   },

@@ -28,6 +28,11 @@ export interface Token {
   /** Words after the unit, to the next boundary. */
   tail: string;
   sentence: number;
+  /**
+   * The year written directly before the label, in the same clause (“2019年度收、支总计各为393.40万元”, “比2019年度372.28万元”),
+   * with the words of the clause before that year (`lead`: “比”, “与”, “2020年“三公”经费…较”, “（”, “”).
+   */
+  year?: { value: number; lead: string };
 }
 
 /** A paragraph's context with its tokens and the one a reader is asked about. */
@@ -75,6 +80,10 @@ export function tokenize(paragraph: string, from: number, starts: number[]): Tok
   re.lastIndex = from;
   let m: RegExpExecArray | null;
   let prevEnd = from;
+  /** End of the last token pushed (the start of the words that may lead a year). */
+  let prevTokenEnd = from;
+  /** The last year skipped as a date (“2019年度”), when nothing but words stands between it and the scan. */
+  let lastYear: { value: number; start: number; end: number } | null = null;
   while ((m = re.exec(scan))) {
     const start = m.index;
     if (start > 0 && /[\d.]/.test(scan[start - 1])) continue;
@@ -85,6 +94,7 @@ export function tokenize(paragraph: string, from: number, starts: number[]): Tok
     rest = restTrim;
     if (DATE_UNITS.some((u) => rest.startsWith(u))) {
       prevEnd = numEnd + gap + (rest.startsWith("年度") ? 2 : 1);
+      lastYear = rest.startsWith("年") && /^\d{4}$/.test(m[0]) ? { value: Number(m[0]), start, end: prevEnd } : null;
       continue;
     }
     // "（1）" in running text, "附件1", "图1"
@@ -134,6 +144,8 @@ export function tokenize(paragraph: string, from: number, starts: number[]): Tok
     }
     let te = end;
     while (te < text.length && !BOUNDARY.has(text.charCodeAt(te))) te++;
+    // the year directly before the label: skipped last, in the same clause (the label starts where it ends)
+    const year = lastYear && ls === lastYear.end && lastYear.start >= cs ? { value: lastYear.value, lead: squeeze(text.slice(Math.max(cs, prevTokenEnd), lastYear.start)) } : undefined;
     const digits = m[0].replace(/,/g, "");
     const dot = digits.indexOf(".");
     const value = kind === "percent" ? parsePercent(digits) : tryParseAmount(digits)?.value ?? null;
@@ -160,8 +172,11 @@ export function tokenize(paragraph: string, from: number, starts: number[]): Tok
       clauseLabel: squeeze(text.slice(cs, start)),
       tail: squeeze(text.slice(end, te)),
       sentence: sentenceIndex(starts, start),
+      ...(year ? { year } : {}),
     });
     prevEnd = end;
+    prevTokenEnd = end;
+    lastYear = null;
   }
   return tokens;
 }
