@@ -374,13 +374,69 @@ export function parseNarrative(paragraphs: NarrativeParagraph[], options: ParseN
     if (o && o.canonical !== o.original && c.text === o.canonical.slice(c.start, c.end).trim()) c.text = o.original.slice(c.start, c.end).trim();
   }
   const parsed: ParsedNarrative = { template, year, paragraphs: out, sections, parts, claims };
+  nestedItems(parsed, options);
   joinItemContinuations(parsed);
   assignSlots(parsed);
   return parsed;
 }
 
-/** A numbered 五(三) item (“1.”, “1、”, “（1）”), not a decimal number. */
-const ITEM_START = /^\s*(?:[（(]\s*\d+\s*[)）]|\d{1,2}\s*[.．、](?!\d{1,2}(?:\D|$)))/u;
+/** A numbered 五(三) item (“1.”, “1、”, “（1）”, “①”), not a decimal number. */
+const ITEM_START = /^\s*(?:[（(]\s*\d+\s*[)）]|[①-⑳]|\d{1,2}\s*[.．、](?!\d{1,2}(?:\D|$)))/u;
+/** “1.一般公共服务支出（类）” alone: the 类 of the nested items below it. */
+const CLASS_LINE = /^\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d+\s*[)）]|[一二三四五六七八九十]+[、.．])?\s*([\u4e00-\u9fa5、]{2,24}?)\s*（类）[\s：:。]*$/u;
+/** “（1）宣传事务（款）一般行政管理事务（项）。…”: a path without its 类. */
+const KUAN_XIANG = /([\u4e00-\u9fa5、（）]{2,24}?)\s*（款）\s*([\u4e00-\u9fa5、]{2,30}?)\s*（项）/u;
+
+/**
+ * 五(三) items nested under a 类 line (“1.一般公共服务支出（类）” then “（1）宣传事务（款）一般行政管理事务（项）。年初预算为…”):
+ * each 款/项 path takes the 类 of the line above, and its figures, as the one-line form does.
+ */
+function nestedItems(parsed: ParsedNarrative, options: ParseNarrativeOptions): void {
+  let lei: string | undefined;
+  const added: Claim[] = [];
+  for (const p of parsed.paragraphs) {
+    if (p.canonical !== "5.3" || p.kind === "heading" || p.kind === "empty") {
+      lei = undefined;
+      continue;
+    }
+    const cl = CLASS_LINE.exec(p.text);
+    if (cl) {
+      lei = squeeze(cl[1]).replace(/^.*[、：:]/u, "");
+      continue;
+    }
+    if (!lei || p.text.includes("（类）")) continue;
+    const m = KUAN_XIANG.exec(p.text);
+    if (!m) continue;
+    const own = parsed.claims.filter((c) => c.row === p.row);
+    const after = (c: Claim) => c.start >= m.index + m[0].length;
+    const amounts = own.filter((c): c is AmountClaim => c.kind === "amount" && after(c));
+    const kuan = squeeze(m[1]).replace(/^[）)、.．\s]+/u, "");
+    const xiang = squeeze(m[2]);
+    const sc: SubjectClaim = {
+      kind: "subject",
+      row: p.row,
+      section: p.section,
+      canonical: p.canonical,
+      start: m.index,
+      end: m.index + m[0].length,
+      text: p.text.slice(m.index, m.index + m[0].length).trim(),
+      lei,
+      kuan,
+      xiang,
+      code: options.resolveSubject?.(lei, kuan, xiang),
+      amount: amounts.find((a) => a.role !== "budget") ?? null,
+      budget: amounts.find((a) => a.role === "budget") ?? null,
+      execution: own.find((c): c is ExecutionClaim => c.kind === "execution" && after(c)) ?? null,
+    };
+    added.push(sc);
+  }
+  if (added.length === 0) return;
+  // Keep the claims in paragraph order (rules list findings in it).
+  for (const sc of added) {
+    const at = parsed.claims.findIndex((c) => c.row > sc.row);
+    parsed.claims.splice(at < 0 ? parsed.claims.length : at, 0, sc);
+  }
+}
 
 /**
  * 五(三) items broken over rows as pasted from Word or a PDF (“7、…事业单位医疗（项）。” / “主要用于：” / “年初预算为196.40万元，

@@ -212,7 +212,7 @@ export function assignSlots(parsed: ParsedNarrative): void {
   // section's total.
   // A paragraph of 五(三) after a numbered item and without a number of its own continues that item (“主要用于：” /
   // “年初预算为…，支出决算为…” broken over rows as pasted from Word or a PDF): its figures are the item's too.
-  const ITEM_START = /^\s*(?:[（(]\s*\d+\s*[)）]|\d{1,2}\s*[.．、](?!\d{1,2}(?:\D|$)))/u;
+  const ITEM_START = /^\s*(?:[（(]\s*\d+\s*[)）]|[①-⑳]|\d{1,2}\s*[.．、](?!\d{1,2}(?:\D|$)))/u;
   const itemRows = new Set<number>();
   {
     let inItems = false;

@@ -1,0 +1,47 @@
+/**
+ * 五（三）items as departments number and nest them: ① items, and 款/项 lines nested under a “1.X（类）” line. Their
+ * figures are the items', never the section's total or budget; nested paths take the 类 above them.
+ */
+import { readXlsx } from "../../cli/adapters/xlsx";
+import { checkWorkbook } from "../../src/checks";
+import { parseNarrative } from "../../src/narrative/parse";
+import { paragraphsFromText } from "../../src/narrative/paragraphs";
+import type { SubjectClaim } from "../../src/narrative/types";
+import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
+import { example } from "../helpers/fixtures";
+
+const HEAD = ["五、一般公共预算财政拨款支出决算情况说明", "（三）一般公共预算财政拨款支出决算具体情况"];
+const OPEN = "一般公共预算财政拨款支出年初预算为234.98万元，支出决算为223.34万元，完成年初预算的95.05%。决算数小于预算数的主要原因：项目未实施完成。其中：";
+
+let snap: WorkbookSnapshot;
+beforeAll(async () => {
+  snap = await readXlsx(example("example-national-2024.xlsx"));
+});
+const weighty = (lines: string[]) => checkWorkbook(snap, { narrativeText: [...HEAD, ...lines].join("\n") }).findings.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.row}: ${f.message}`);
+
+test("① items are items: their 预算数 is not the section's", () => {
+  expect(weighty([OPEN, "①一般行政管理事务（项）年初预算3.50万元，决算3.50万元，完成100%；"])).toEqual([]);
+});
+
+test("款/项 lines nested under a 类 line take that 类 and their figures", () => {
+  const lines = [
+    OPEN,
+    "1.一般公共服务支出（类）",
+    "（1）宣传事务（款）一般行政管理事务（项）。年初预算为3.50万元，支出决算为3.50万元，完成年初预算的100.00%。",
+    "（2）宣传事务（款）事业运行（项）。年初预算为72.71万元，支出决算为72.71万元，完成年初预算的100.00%。",
+    "（3）宣传事务（款）其他宣传事务支出（项）。年初预算为117.77万元，支出决算为106.13万元，完成年初预算的90.12%。决算数小于预算数的主要原因：项目未实施完成。",
+    "（4）网信事务（款）其他网信事务支出（项）。年初预算为16.43万元，支出决算为16.43万元，完成年初预算的100.00%。",
+    "2.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）。年初预算为8.80万元，支出决算为8.80万元，完成年初预算的100.00%。",
+    "3.卫生健康支出（类）行政事业单位医疗（款）事业单位医疗（项）。年初预算为5.20万元，支出决算为5.20万元，完成年初预算的100.00%。",
+    "4.住房保障支出（类）住房改革支出（款）住房公积金（项）。年初预算为10.57万元，支出决算为10.57万元，完成年初预算的100.00%。",
+  ];
+  expect(weighty(lines)).toEqual([]);
+  const subjects = parseNarrative(paragraphsFromText([...HEAD, ...lines].join("\n")), {}).claims.filter((c): c is SubjectClaim => c.kind === "subject");
+  expect(subjects.slice(0, 2).map((s) => [s.lei, s.kuan, s.xiang, s.amount?.value.toString()])).toEqual([
+    ["一般公共服务支出", "宣传事务", "一般行政管理事务", "3.5"],
+    ["一般公共服务支出", "宣传事务", "事业运行", "72.71"],
+  ]);
+  expect(subjects).toHaveLength(7);
+  // A wrong figure of a nested item is still found against 公开05表.
+  expect(weighty(lines.map((l, i) => (i === 2 ? l.replace("支出决算为3.50万元", "支出决算为3.60万元") : l))).some((f) => f.startsWith("N-1 "))).toBe(true);
+});
