@@ -244,7 +244,9 @@ export function assignSlots(parsed: ParsedNarrative): void {
       case "share":
         if (c.canonical === "10.2" && c.of) {
           const s = matchRule("10.2", "amount", c.of.label, null);
-          if (s === "10.2.sme" || s === "10.2.micro") c.slot = `${s}Share`;
+          // Of the procurement total, unless the text names another base (“占授予中小企业合同金额的60%”).
+          const ofTotal = c.denominator === "" || /政府采购/u.test(c.denominator);
+          if ((s === "10.2.sme" || s === "10.2.micro") && ofTotal) c.slot = `${s}Share`;
         } else c.slot = matchRule(c.canonical, "share", c.label, cx);
         break;
       case "change":

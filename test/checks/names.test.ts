@@ -27,3 +27,13 @@ test("an enumerator before the 类 name (一是, ①, （1）) is not part of th
   const found = checkWorkbook(snap, { narrativeText: text }).findings.filter((f) => f.row === 3 && f.severity !== "info");
   expect(found.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
 });
+
+test("a 政府采购 share of the base the text names (占授予中小企业合同金额的60%) is judged against that base", async () => {
+  const snap = await readXlsx(example("example-national-2024.xlsx"));
+  const check = (share: string) =>
+    checkWorkbook(snap, { narrativeText: ["（二）政府采购支出情况", `授予中小企业合同金额10.00万元，占政府采购支出总额的80.00%，其中：授予小微企业合同金额6.00万元，占授予中小企业合同金额的${share}。`].join("\n") })
+      .findings.filter((f) => f.row === 2 && f.severity !== "info")
+      .map((f) => f.rule);
+  expect(check("60.00%")).toEqual([]);
+  expect(check("50.00%")).toEqual(["N-share-rate"]);
+});

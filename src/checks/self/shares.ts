@@ -55,6 +55,12 @@ export const shares: SelfRule = {
       const t = first("10.2.total");
       if (t && on("N-share-rate")) checkShare(s, s.of, t.value, "政府采购支出总额", out, sheet);
     }
+    // “其中：授予小微企业合同金额6.00万元，占授予中小企业合同金额的60.00%”: of the 中小企业 amount the text states.
+    const sme = first("10.2.sme");
+    for (const s of claims) {
+      if (s.kind !== "share" || !s.of || s.canonical !== "10.2" || !/中小企业/u.test(s.denominator) || s.of === sme || !sme || !on("N-share-rate")) continue;
+      checkShare(s, s.of, sme.value, s.denominator.replace(/的$/u, ""), out, sheet);
+    }
     return out;
   },
 };
