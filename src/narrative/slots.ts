@@ -234,6 +234,9 @@ export function assignSlots(parsed: ParsedNarrative): void {
   for (const c of parsed.claims) {
     if (enumerated.has(c)) continue;
     if ((c.kind === "amount" || c.kind === "execution") && itemRow(c)) continue;
+    // 五(三) after “其中” in the same paragraph: the figures are of the items listed (“其中：其他宣传事务支出（项）支出决算为…，
+    // 完成预算90.12%；其余项级科目均完成预算100%”), never the section's total.
+    if ((c.kind === "amount" || c.kind === "execution") && c.canonical === "5.3" && /其中/u.test((textByRow.get(c.row) ?? "").slice(0, c.start))) continue;
     const cx = ctxByRow.get(c.row) ?? null;
     switch (c.kind) {
       case "amount":

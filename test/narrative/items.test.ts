@@ -45,3 +45,13 @@ test("款/项 lines nested under a 类 line take that 类 and their figures", ()
   // A wrong figure of a nested item is still found against 公开05表.
   expect(weighty(lines.map((l, i) => (i === 2 ? l.replace("支出决算为3.50万元", "支出决算为3.60万元") : l))).some((f) => f.startsWith("N-1 "))).toBe(true);
 });
+
+test("after “其中” in a 五（三）paragraph the figures are the items' (“其余项级科目均完成预算100%” is not the overall rate)", async () => {
+  const sc = await readXlsx(example("example-sichuan-2020.xlsx"));
+  const text = [
+    ...HEAD,
+    "2020年度一般公共预算支出决算数为223.34万元，完成预算95.05%，决算数小于预算数的主要原因是项目未实施完成。其中：其他宣传事务支出（项）支出决算为106.13万元，完成预算90.12%，决算数小于预算数的主要原因是专项整治行动部分延至下年实施；其余项级科目均完成预算100%。",
+  ].join("\n");
+  const found = checkWorkbook(sc, { narrativeText: text }).findings.filter((f) => f.severity !== "info");
+  expect(found.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+});
