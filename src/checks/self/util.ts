@@ -93,9 +93,9 @@ export function foot(total: AmountClaim, parts: AmountClaim[], name: string, out
   );
 }
 
-/** Amount claims (决算数, not 预算数 nor the prior year's) of the change's sentence that stand before it. */
-export function sentenceAmountsBefore(parsed: ParsedNarrative, c: ChangeClaim): AmountClaim[] {
-  return parsed.claims.filter((a): a is AmountClaim => a.kind === "amount" && a.row === c.row && a.end <= c.start && a.role === undefined && sameSentence(parsed, a, c));
+/** Amount claims (决算数, not 预算数 nor the prior year's) of the change's sentence (or paragraph) that stand before it. */
+export function sentenceAmountsBefore(parsed: ParsedNarrative, c: ChangeClaim, sentence = true): AmountClaim[] {
+  return parsed.claims.filter((a): a is AmountClaim => a.kind === "amount" && a.row === c.row && a.end <= c.start && a.role === undefined && (!sentence || sameSentence(parsed, a, c)));
 }
 
 /** The two claims stand in one sentence of one paragraph (the parser's sentence index; else no 。！？ between them). */

@@ -55,7 +55,10 @@ export const yoy: SelfRule = {
       // The prior year stated with the change (“比2019年度393.40万元减少…”) and the current amount before it: the
       // current is the prior plus the change.
       const sum = yoySum(c);
-      if (sum && !sum.ok && on("N-same-quantity")) {
+      // A change that does not name its subject may be of another amount of its paragraph than the nearest one (“其中：
+      // 国内…0.80万元；外事…0万元。与2019年度的1.00万元相比减少0.20万元”): when one of them adds up, the text is consistent.
+      const addsUp = () => !c.subject && sentenceAmountsBefore(parsed, c, false).some((a) => yoySum({ ...c, current: a })?.ok);
+      if (sum && !sum.ok && !addsUp() && on("N-same-quantity")) {
         const cur = c.current!;
         const diff = cur.value.minus(sum.expected);
         out.push(

@@ -23,8 +23,10 @@ const DIFFERENCE_WORD = /(增|减|多|少|降|升|提高|相比|相较|节约|�
 function isComparedPrior(label: string, year: { value: number; lead: string } | undefined): boolean {
   if (year) return COMPARE_LEAD.test(year.lead) && !DIFFERENCE_WORD.test(label);
   const m = PRIOR_UNNAMED.exec(label);
-  return m !== null && !DIFFERENCE_WORD.test(m[1]);
+  return (m !== null && !DIFFERENCE_WORD.test(m[1])) || PRIOR_LABEL.test(label);
 }
+/** A label of the prior year's figure (“上年支出决算为”, “（上年为”), not of the carry-over from it (上年结转). */
+const PRIOR_LABEL = /^[（(]?(上年度?|上一年度?|去年)(?!.*(结转|结余))/u;
 
 export const amounts: TokenReader = {
   name: "amounts",
@@ -41,8 +43,9 @@ export const amounts: TokenReader = {
       raw: t.raw,
     };
     if (t.year) a.year = t.year.value;
-    if (isComparedPrior(t.label, t.year)) a.role = "prior";
-    else if (isBudgetLabel(t.label)) a.role = "budget";
+    // a budget compared with (“比2020年年初预算234.98万元减少…”) is a budget, not the prior year's
+    if (isBudgetLabel(t.label)) a.role = "budget";
+    else if (isComparedPrior(t.label, t.year)) a.role = "prior";
     claims.push(a);
     return 1;
   },

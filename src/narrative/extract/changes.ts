@@ -42,13 +42,20 @@ function core(s: string): string {
 /** A label that names no quantity of its own (“为”, “支出决算为”, “决算数”): it is of whatever the sentence speaks of. */
 const GENERIC_LABEL = /^(支出|决算|支出决算|决算支出|决算数|支出决算数|执行数|金额|总额|实际支出)?$/u;
 
-/** Is `label` (an amount's) a label of `subject` (a change's)? “收支总计” is also of 收入总计 and 支出总计. */
+/** What a subject may add to the label of its amount (“公务接待费支出” of “公务接待费0.80万元”). */
+const GENERIC_TAIL = /^(支出|决算|支出决算|决算数|支出决算数|数)$/u;
+
+/**
+ * Is `label` (an amount's) a label of `subject` (a change's)? The label names the subject (“财政拨款收、支总计均为” of
+ * 财政拨款收、支总计), or the subject is the label with a generic word more (“公务接待费支出” of “公务接待费”) — not a
+ * part of the subject (“财政拨款支出” is not of 财政拨款支出总计). “收支总计” is also of 收入总计 and 支出总计.
+ */
 function labelOf(subject: string, label: string): boolean {
   const l = core(label);
   if (GENERIC_LABEL.test(l)) return true;
   const both = (x: string) => (x.includes("收支") ? [x, x.replace("收支", "收入"), x.replace("收支", "支出")] : [x]);
   const labels = both(l);
-  return both(core(subject)).some((x) => labels.some((y) => y.includes(x) || x.includes(y)));
+  return both(core(subject)).some((x) => labels.some((y) => y.includes(x) || (x.startsWith(y) && GENERIC_TAIL.test(x.slice(y.length)))));
 }
 
 /**
