@@ -276,6 +276,20 @@ export function assignSlots(parsed: ParsedNarrative): void {
         break;
     }
   }
+  // “国内公务接待费0.80万元，接待8批次、80人次；外事接待费0万元，接待0批次、0人次”: a reception count is 国内 or 外事
+  // by the clause it stands in (back to the last ；/。), when that clause says which.
+  for (const c of parsed.claims) {
+    if (c.kind !== "count" || c.canonical !== "7.2" || !/^(批次|人次|人)$/u.test(c.unit)) continue;
+    if (c.slot && !/^7\.2\.reception\./u.test(c.slot)) continue;
+    const text = textByRow.get(c.row) ?? "";
+    const before = text.slice(0, c.start);
+    if (inParenthesis(c.label)) continue;
+    // Closed parentheses (“共8批次（其中外事接待0批次），80人次”) speak of their own counts.
+    const clause = before.slice(Math.max(before.lastIndexOf("；"), before.lastIndexOf(";"), before.lastIndexOf("。")) + 1).replace(/[（(][^（）()]*[）)]/gu, "");
+    if (!/接待/u.test(clause)) continue;
+    const who = /外事|外宾/u.test(clause) ? "foreign" : /国内/u.test(clause) ? "domestic" : null;
+    if (who) c.slot = `7.2.reception.${who}.${c.unit === "批次" ? "batches" : "persons"}`;
+  }
   // "接待外宾0批次，0人次": a bare 人/人次 count belongs to the batches counted just before it
   let prevCount: Claim | null = null;
   for (const c of parsed.claims) {

@@ -55,3 +55,12 @@ test("after “其中” in a 五（三）paragraph the figures are the items' (
   const found = checkWorkbook(sc, { narrativeText: text }).findings.filter((f) => f.severity !== "info");
   expect(found.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
 });
+
+test("a reception count is 国内 or 外事 by its clause (“…；外事接待费0万元，接待0批次、0人次”)", async () => {
+  const sc = await readXlsx(example("example-sichuan-2020.xlsx"));
+  const lines = ["七、“三公”经费财政拨款支出决算情况说明", "（二）“三公”经费财政拨款支出决算具体情况说明", "3.公务接待费。支出决算为0.80万元。其中：国内公务接待费0.80万元，接待8批次、80人次；外事接待费0万元，接待0批次、0人次。"];
+  const found = checkWorkbook(sc, { narrativeText: lines.join("\n") }).findings.filter((f) => f.severity !== "info");
+  expect(found.map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+  const wrong = checkWorkbook(sc, { narrativeText: [...lines.slice(0, 2), lines[2].replace("80人次", "60人次")].join("\n") }).findings;
+  expect(wrong.some((f) => f.rule === "N-2" && f.severity === "error")).toBe(true);
+});
