@@ -64,3 +64,9 @@ test("a reception count is 国内 or 外事 by its clause (“…；外事接待
   const wrong = checkWorkbook(sc, { narrativeText: [...lines.slice(0, 2), lines[2].replace("80人次", "60人次")].join("\n") }).findings;
   expect(wrong.some((f) => f.rule === "N-2" && f.severity === "error")).toBe(true);
 });
+
+test("the gap to the budget after a completion rate (“决算数比预算数少11.64万元，主要原因是…”) does not hide the reason", async () => {
+  const sc = await readXlsx(example("example-sichuan-2020.xlsx"));
+  const text = [...HEAD, "2020年一般公共预算支出决算数为223.34万元，年初预算数为234.98万元，完成预算95.05%，决算数比预算数少11.64万元，主要原因是项目未实施完成。"].join("\n");
+  expect(checkWorkbook(sc, { narrativeText: text }).findings.filter((f) => f.severity !== "info").map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+});

@@ -19,6 +19,8 @@ const EXEC_WORD_BUDGET_SECTIONS = /(?:(?:年初|全年|调整后)?预算(?:完�
 const isExecWord = (label: string, canonical: string): boolean => EXEC_WORD.test(label) || (/^[57](\.|$)/.test(canonical) && EXEC_WORD_BUDGET_SECTIONS.test(label));
 
 /** Stop position for the search of a comparison or reason after token i. */
+const GAP_TO_BUDGET = /(?:比|较)(?:年初|全年|调整后?)?预算数?(?:多|少|增加|减少|超支|节约|结余)/u;
+
 function stopAfter(ctx: TokenCtx): number {
   const { text, tokens, i } = ctx;
   const t = tokens[i];
@@ -26,6 +28,8 @@ function stopAfter(ctx: TokenCtx): number {
   const limit = sentenceEnd(text, sentEnd);
   for (let k = i + 1; k < tokens.length; k++) {
     const n = tokens[k];
+    // “决算数比预算数少11.64万元，主要原因是…”: the gap to the budget belongs to the rate's explanation, not to a next subject.
+    if (n.kind === "amount" && GAP_TO_BUDGET.test(n.label)) continue;
     if (n.kind === "amount" || (n.kind === "percent" && isExecWord(n.label, ctx.base.canonical))) return Math.min(n.labelStart, limit);
   }
   return limit;
