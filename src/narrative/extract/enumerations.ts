@@ -3,7 +3,8 @@
  * the total before the marker; a run of “X万元，占Y%” without a marker (七(二)); lists written “A和B分别为X万元、Y万元，
  * 分别占p%、q%”; and a list whose items stand on numbered lines of their own after an intro ending in “：”.
  *
- * An item followed by “主要包括 …” (lists.json subListMarker) has a nested list of its parts: those amounts are not
+ * An item followed by “主要包括 …” (lists.json subListMarker) or by a bracket “（…）”, and an amount named again with
+ * “中” (“人员经费中A Y万元、B Z万元”), has a nested list of its parts: those amounts are not
  * items of the outer list; the nested list is a list of its own (total: the item) unless it ends in “等” (partial,
  * lists.json partialTail). A partial list's marker ends in “等” (../../checks/self/enumerations.ts then neither
  * foots it nor sums its shares).
@@ -27,6 +28,7 @@ const SANGONG_KEYS: [RegExp, string][] = [
 /** Sections whose list items get table slots (src/narrative/slots.ts): a nested list there is not made a list. */
 const SLOT_SECTIONS = new Set(["2", "3", "5.2", "7.2"]);
 const SUB_MARKER = new RegExp(listData.subListMarker, "gu");
+const SUB_LEAD = new RegExp(`^(?:${listData.subListMarker})`, "u");
 const PARTIAL_TAIL = new RegExp(listData.partialTail, "u");
 const RESP_AMOUNTS = new RegExp(listData.respectivelyAmounts, "u");
 const RESP_SHARES = listData.respectivelyShares.map((s) => new RegExp(s, "gu"));
@@ -47,7 +49,7 @@ function lastEnd(a: AmountClaim, shares: ShareClaim[]): number {
 }
 
 function enumItem(a: AmountClaim, shares: ShareClaim[], canonical: string): EnumerationItem {
-  const label = cleanItemLabel(a.label).replace(new RegExp(`^(?:${listData.subListMarker})`, "u"), "");
+  const label = cleanItemLabel(a.label).replace(SUB_LEAD, "");
   let key = label;
   if (canonical === "5.2") key = classCode(label.replace(/（类）/g, "")) ?? classCore(label.replace(/（类）/g, ""));
   else if (canonical === "7.2") key = sangongKey(label) ?? label;
@@ -70,8 +72,41 @@ interface SubList {
   marker: string;
 }
 
+/** Where the “（” at `open` is closed (nested brackets counted), or -1. */
+function closing(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === "（") depth++;
+    else if (text[i] === "）" && --depth === 0) return i;
+  }
+  return -1;
+}
+
 function subLists(text: string, amounts: AmountClaim[], shares: ShareClaim[]): SubList[] {
   const out: SubList[] = [];
+  const push = (parent: AmountClaim, after: number, end: number, start: number, marker: string) => {
+    const items = amounts.filter((a) => a !== parent && numStart(text, a) >= after && a.end <= end);
+    if (!items.length) return;
+    const last = items[items.length - 1];
+    out.push({ parent, items, partial: PARTIAL_TAIL.test(text.slice(lastEnd(last, shares), end + 1)), start, end, marker });
+  };
+  // “A X万元（其中B Y万元，C Z万元）”: the bracket right after an item holds its parts
+  for (let i = text.indexOf("（"); i >= 0; i = text.indexOf("（", i + 1)) {
+    const parent = [...amounts].reverse().find((a) => a.end <= i);
+    if (!parent || !/^[\s，,]*$/.test(text.slice(lastEnd(parent, shares), i))) continue;
+    const close = closing(text, i);
+    if (close < 0) continue;
+    push(parent, i + 1, close, i, "（");
+  }
+  // “人员经费X万元，…。人员经费中A Y万元、B Z万元；”: the parts of an amount named again, with “中”
+  for (const m of text.matchAll(/(?<=^|[。；;，,：:\s])([\u4e00-\u9fa5（）]{2,20}?)中(?=[\u4e00-\u9fa5])/gu)) {
+    const name = m[1];
+    const parent = amounts.find((a) => a.end <= m.index! && cleanItemLabel(a.label).replace(/^\d{4}年度?/u, "") === name);
+    if (!parent) continue;
+    const after = m.index! + m[0].length;
+    const stopM = /[；;。！？!?]/.exec(text.slice(after));
+    push(parent, after, stopM ? after + stopM.index : text.length, m.index!, "中");
+  }
   if (!/包括|主要有/.test(text)) return out;
   for (const m of text.matchAll(SUB_MARKER)) {
     const p = m.index!;
@@ -81,10 +116,7 @@ function subLists(text: string, amounts: AmountClaim[], shares: ShareClaim[]): S
     const after = p + m[0].length;
     const stopM = /[；;。！？!?]/.exec(text.slice(after));
     const end = stopM ? after + stopM.index : text.length;
-    const items = amounts.filter((a) => numStart(text, a) >= after && a.end <= end);
-    if (!items.length) continue;
-    const last = items[items.length - 1];
-    out.push({ parent, items, partial: PARTIAL_TAIL.test(text.slice(lastEnd(last, shares), end + 1)), start: p, end, marker: squeeze(m[0]) });
+    push(parent, after, end, p, squeeze(m[0]));
   }
   return out;
 }
@@ -236,6 +268,9 @@ export const enumerations: Extractor = {
       for (const s of subs) {
         if (s.partial || s.items.length < 2) continue;
         s.items.forEach((a) => claimedItems.add(a));
+        // a part's label without the words that open the nested list (“包括”, “人员经费中”)
+        const lead = s.marker === "中" ? text.slice(s.start, text.indexOf("中", s.start) + 1) : "";
+        for (const a of s.items) a.label = (lead && a.label.startsWith(lead) ? a.label.slice(lead.length) : a.label).replace(SUB_LEAD, "");
         claims.push({
           kind: "enumeration",
           ...span(s.parent.start, lastEnd(s.items[s.items.length - 1], shares)),
