@@ -149,6 +149,12 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   if (options.narrativeText !== undefined) {
     paragraphs = paragraphsFromText(options.narrativeText);
     sheet = options.narrativeTextName ?? PASTED;
+    // The recognition report says which 情况说明 was checked: the text given, not the workbook's own sheet.
+    const own = model.recognition.narrative;
+    const line = `情况说明：检查的是“${sheet}”中的文本（${paragraphs.length}段）${own ? `，未使用工作表“${own.sheet}”中的情况说明` : ""}`;
+    const at = model.recognition.messages.findIndex((m) => m.startsWith("已读取情况说明") || m === "未找到情况说明工作表");
+    if (at >= 0) model.recognition.messages[at] = line;
+    else model.recognition.messages.push(line);
   } else if (model.narrative) {
     paragraphs = model.narrative.paragraphs;
   }

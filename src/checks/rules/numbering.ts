@@ -98,10 +98,16 @@ function paragraphNumbering(parsed: ParsedNarrative, sheet: string): Finding[] {
 function headingNumbering(parsed: ParsedNarrative, sheet: string, template: NarrativeTemplate): Finding[] {
   const out: Finding[] = [];
   const report = parsed.sections.filter((s) => s.part === "report");
+  // A text without any part heading (“第三部分…”) that starts at “五、” is an excerpt: what comes before it is unknown.
+  const excerpt = parsed.parts.length === 0;
   const check = (list: typeof report, paren: boolean) => {
     let prev = 0;
     for (const s of list) {
       const expected = prev + 1;
+      if (prev === 0 && !paren && excerpt && s.numbering) {
+        prev = s.numbering.value;
+        continue;
+      }
       if (!s.numbering) {
         const exp = paren ? `（${cn(expected)}）` : `${cn(expected)}、`;
         out.push(narrativeFinding("N-heading-number", sheet, { row: s.row, text: s.title, slots: { title: s.title, expected: exp + s.title }, expected: exp }));
