@@ -194,7 +194,7 @@ function respectively(ctx: ParagraphCtx, claims: Claim[], amounts: AmountClaim[]
         // the share token the figures extractor read (“分别占59.94%” as a share of “分别”), else a new claim
         const old = shares.find((s) => s.start < x.end && s.end >= x.end);
         const sh: ShareClaim = old ?? ({ kind: "share", ...ctx.span(x.start, x.end) } as ShareClaim);
-        Object.assign(sh, { label: i === 0 ? squeeze(m[0]) : "", denominator: den, value: new D(x.raw), decimals: x.raw.includes(".") ? x.raw.split(".")[1].length : 0, raw: `${x.raw}%`, of: a });
+        Object.assign(sh, { label: cleanItemLabel(a.label), denominator: den, value: new D(x.raw), decimals: x.raw.includes(".") ? x.raw.split(".")[1].length : 0, raw: `${x.raw}%`, of: a });
         delete sh.subject;
         if (!old) {
           claims.push(sh);
