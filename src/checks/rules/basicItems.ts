@@ -1,9 +1,11 @@
 /**
  * 六 基本支出: the items listed after “人员经费…主要包括：” and “公用经费…主要包括：” against the 款 of 公开06表 —
  * an item named that is blank or 0 in the table (warning), a non-zero 款 not named (info). Names the table does
- * not have are left alone (an abbreviation is not an error).
+ * not have are left alone (an abbreviation is not an error). An amount stated for a 款 (“基本工资26.94万元”) equals
+ * the table's (N-basic-item-amount).
  */
 import type { Finding } from "../../findings";
+import { round } from "../../money/decimal";
 import { formatNumber } from "../../money/format";
 import { narrativeFinding } from "../../narrative/catalogue";
 import type { TableRow } from "../../model/types";
@@ -16,12 +18,38 @@ const GROUPS = [
 ];
 
 export const basicItems: ReportRule = {
-  ids: ["N-basic-item-zero", "N-basic-item-missing"],
+  ids: ["N-basic-item-zero", "N-basic-item-missing", "N-basic-item-amount"],
   check(ctx) {
     const out: Finding[] = [];
     const t06 = ctx.model.tables.T06;
     if (!ctx.parsed || !t06) return out;
     const kuan = t06.rows.filter((r) => r.level === "kuan" && r.code && r.values.amount);
+    // “主要包括基本工资26.94万元、绩效工资35.43万元”: an amount whose label ends with one 款 name of 公开06表 is that 款's.
+    if (ctx.on("N-basic-item-amount")) {
+      const names = kuan.map((r) => ({ row: r, name: normaliseLabel(r.label) })).sort((a, b) => b.name.length - a.name.length);
+      for (const c of ctx.parsed.claims) {
+        if (c.kind !== "amount" || c.canonical !== "6" || c.slot || c.role === "budget" || c.role === "prior") continue;
+        const label = normaliseLabel(c.label ?? "").replace(/(?:支出)?(?:决算)?(?:数)?(?:为|是|[:：])?$/u, "");
+        const hit = names.find((n) => label.endsWith(n.name) && (label.length === n.name.length || /[，、：:；包括其中为]$/u.test(label.slice(0, label.length - n.name.length))));
+        if (!hit) continue;
+        const fig = hit.row.values.amount;
+        const table = round(fig.wan, 2);
+        const stated = c.value;
+        if (stated.eq(table) || (c.decimals > 2 && round(stated, 2).eq(table)) || (c.decimals < 2 && round(table, c.decimals).eq(stated))) continue;
+        const diff = stated.minus(table).abs();
+        out.push(
+          narrativeFinding("N-basic-item-amount", ctx.sheet, {
+            row: c.row,
+            text: c.text,
+            severity: diff.lte("0.01") ? "warning" : undefined,
+            slots: { item: hit.row.label, stated: formatNumber(stated, "fixed2"), expected: formatNumber(table, "fixed2"), cell: `${fig.source.sheet}!${fig.source.cell}` },
+            stated: formatNumber(stated, "fixed2"),
+            expected: formatNumber(table, "fixed2"),
+            difference: formatNumber(stated.minus(table), "fixed2"),
+          }),
+        );
+      }
+    }
     for (const p of ctx.parsed.paragraphs) {
       if (p.canonical !== "6") continue;
       for (const g of GROUPS) {
