@@ -1,0 +1,36 @@
+/**
+ * Year-on-year sentences in the styles of other provinces, against the national-2024 example workbook (report
+ * year 2024): each correct form raises nothing of weight; the same form with one wrong figure is found.
+ */
+import { readXlsx } from "../../cli/adapters/xlsx";
+import { checkWorkbook } from "../../src/checks";
+import type { Finding } from "../../src/findings";
+import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
+import { example } from "../helpers/fixtures";
+
+let snap: WorkbookSnapshot;
+beforeAll(async () => {
+  snap = await readXlsx(example("example-national-2024.xlsx"));
+});
+
+const weighty = (lines: string[]): Finding[] =>
+  checkWorkbook(snap, { narrativeText: lines.join("\n") }).findings.filter((f) => f.severity !== "info");
+const show = (fs: Finding[]) => fs.map((f) => `${f.rule} r${f.row}: ${f.message}`);
+
+const S1 = "一、收入支出决算总体情况说明";
+const S53 = "（三）一般公共预算财政拨款支出决算具体情况";
+
+describe("reasons without the word 原因", () => {
+  test("“，主要是…” after a rate of change is its reason", () => {
+    const ok = "2024年度收入、支出总计均为236.01万元，与2023年度相比，收入、支出总计各减少了157.39万元，降幅为40.01%，主要是人员变动和项目经费减少。";
+    expect(show(weighty([S1, ok]))).toEqual([]);
+    const bad = "2024年度收入、支出总计均为236.01万元，与2023年度相比，收入、支出总计各减少了157.39万元，降幅为40.01%。";
+    expect(weighty([S1, bad]).some((f) => f.rule === "N-reason-missing")).toBe(true);
+  });
+  test("“决算数小于年初预算数，主要是…” after a completion rate is its reason", () => {
+    const ok = "一般公共预算财政拨款支出年初预算234.98万元，决算223.34万元，完成年初预算的95.05%。决算数小于年初预算数，主要是部分项目未实施完成。";
+    expect(show(weighty([S53, ok]))).toEqual([]);
+    const bad = "一般公共预算财政拨款支出年初预算234.98万元，决算223.34万元，完成年初预算的95.05%。决算数小于年初预算数。";
+    expect(weighty([S53, bad]).some((f) => f.rule === "N-reason-missing")).toBe(true);
+  });
+});
