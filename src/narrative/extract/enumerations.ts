@@ -133,9 +133,18 @@ const SEP = /^\s*(?:、|，|,|和|及|与|以及)\s*/u;
 /** Names before “分别为” (“A和B”, “A、B、C”), split into n; null when they do not split so. */
 function splitNames(s: string, n: number): string[] | null {
   let parts = s.split("、").map((x) => x.trim()).filter(Boolean);
-  for (const sep of [/和|与/u, /以及|及/u]) {
+  for (const sep of [/和|与/gu, /以及|及/gu]) {
     if (parts.length >= n) break;
-    parts = parts.flatMap((x) => x.split(sep)).map((x) => x.trim()).filter(Boolean);
+    // split the last part at its first separators only (“本年收入和年初结转和结余” → 本年收入 | 年初结转和结余)
+    const last = parts.pop() ?? "";
+    const cuts = [...last.matchAll(sep)].slice(0, n - parts.length - 1);
+    let from = 0;
+    for (const c of cuts) {
+      parts.push(last.slice(from, c.index).trim());
+      from = c.index! + c[0].length;
+    }
+    parts.push(last.slice(from).trim());
+    parts = parts.filter(Boolean);
   }
   return parts.length === n ? parts : null;
 }
