@@ -70,3 +70,12 @@ test("the gap to the budget after a completion rate (“决算数比预算数少
   const text = [...HEAD, "2020年一般公共预算支出决算数为223.34万元，年初预算数为234.98万元，完成预算95.05%，决算数比预算数少11.64万元，主要原因是项目未实施完成。"].join("\n");
   expect(checkWorkbook(sc, { narrativeText: text }).findings.filter((f) => f.severity !== "info").map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
 });
+
+test("年初/年末结转和结余 stated in 一 are 公开01表's", async () => {
+  const sc = await readXlsx(example("example-sichuan-2020.xlsx"));
+  const text = (begin: string, end: string) =>
+    ["一、收入支出决算总体情况说明", `2020年度收、支总计各236.01万元。本年收入合计215.04万元，年初结转和结余${begin}万元。本年支出合计223.34万元，年末结转和结余${end}万元。`].join("\n");
+  const n1 = (t: string) => checkWorkbook(sc, { narrativeText: t }).findings.filter((f) => f.rule === "N-1").map((f) => f.stated);
+  expect(n1(text("20.97", "12.67"))).toEqual([]);
+  expect(n1(text("21.97", "12.76"))).toEqual(["21.97", "12.76"]);
+});
