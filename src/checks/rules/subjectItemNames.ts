@@ -28,6 +28,8 @@ export const subjectItemNames: ReportRule = {
     for (const c of ctx.parsed.claims) {
       if (c.kind !== "class" || c.canonical !== "5.2" || !c.amount || (c.code && /^\d+$/u.test(c.code))) continue;
       if (leiRows.some((r) => n(r.label) === n(c.core))) continue;
+      // Only a name: not a list's own words (“金额分别为”) nor nothing.
+      if (c.core.length < 2 || /分别|金额|合计|其中|用于|以下/u.test(c.core)) continue;
       const same = leiRows.filter((r) => r.values.total && round(r.values.total.wan, 2).eq(c.amount!.value) && !r.values.total.wan.isZero());
       if (same.length !== 1 || !ctx.on("N-class-name")) continue;
       const fig = same[0].values.total!;

@@ -18,7 +18,10 @@ export const enumerations: SelfRule = {
       if (e.kind !== "enumeration") continue;
       // A partial list (“…等”): its shares are not summed, nor its items footed with the total.
       const partial = e.marker.endsWith(PARTIAL_MARK);
-      const withShares = e.items.filter((i) => i.share && i.share.denominator === "");
+      // A share the slots bind to a base of its own (“其中授予小微企业合同金额6万元，占48%” is of the procurement total,
+      // 10.2.microShare) is not a share of this list.
+      const ownBase = (x: NonNullable<(typeof e.items)[number]["share"]>) => x.slot === undefined || x.slot.includes(".share:");
+      const withShares = e.items.filter((i) => i.share && i.share.denominator === "" && ownBase(i.share));
       if (withShares.length >= 2 && withShares.length === e.items.length && !partial && on("N-share-sum")) {
         const total = sum(withShares.map((i) => i.share!.value));
         const nonZero = withShares.filter((i) => !i.share!.value.isZero()).length;
@@ -48,7 +51,7 @@ export const enumerations: SelfRule = {
       const toHundred = shares.length >= 2 && shares.every((x) => x && x.denominator === "") && sum(shares.map((x) => x!.value)).eq(HUNDRED);
       for (const it of e.items) {
         const s = it.share;
-        if (!s || s.denominator !== "" || !on("N-share-rate")) continue;
+        if (!s || s.denominator !== "" || !ownBase(s) || !on("N-share-rate")) continue;
         checkShare(s, it.amount, denom, e.total ? e.total.label : "各项合计", out, sheet, toHundred);
       }
       // the total foots with its items (ctx.listTotals holds these totals, not footed again by ./foot.ts)

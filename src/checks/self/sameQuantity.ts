@@ -28,7 +28,9 @@ export const sameQuantity: SelfRule = {
       // a 五（三）list of only some 项 (./partialLists.ts) does not sum to the total
       if (g.derived?.startsWith("sum:") && !(g.derived === "sum:5.3.item:" && partial53)) {
         const prefix = g.derived.slice(4);
-        const parts = [...slots.entries()].filter(([k]) => k.startsWith(prefix)).flatMap(([, v]) => v);
+        // One figure per item: an item stated twice (a 七（二）summary line, then the item's own paragraph) is one part;
+        // two different figures of it are that item's own N-same-quantity.
+        const parts = [...slots.entries()].filter(([k, v]) => k.startsWith(prefix) && v.length > 0).map(([, v]) => v[0]);
         if (parts.length >= 2) members.push({ claim: null, value: sum(parts.map((p) => p.value)), where: `${sectionName(prefix)}各项之和` });
       }
       if (members.filter((m) => m.claim).length === 0 || members.length < 2) continue;
