@@ -42,3 +42,12 @@ test("a “分别用于A、B…，金额分别为…” list does not turn its o
   ]);
   expect(found.filter((f) => f.startsWith("N-class-name"))).toEqual([]);
 });
+
+test("a 其中 list ends at the “；” before the next total (收入总计…，其中：…；支出总计…，其中：…)", () => {
+  const lines = (begin: string) => [
+    "四、财政拨款收入支出决算总体情况说明",
+    `2024年度财政拨款收入总计236.01万元，其中：本年财政拨款收入215.04万元，年初财政拨款结转和结余${begin}万元；财政拨款支出总计236.01万元，其中：本年财政拨款支出223.34万元，年末财政拨款结转和结余12.67万元。`,
+  ];
+  expect(weighty(lines("20.97")).filter((f) => f.startsWith("N-foot"))).toEqual([]);
+  expect(weighty(lines("21.97")).length).toBeGreaterThan(0);
+});

@@ -7,6 +7,7 @@ import type { Finding } from "../../findings";
 import { D, HUNDRED, sum } from "../../money/decimal";
 import { narrativeFinding } from "../../narrative/catalogue";
 import { PARTIAL_MARK } from "../../narrative/extract/enumerations";
+import type { Claim } from "../../narrative/types";
 import type { SelfRule } from "./selfRule";
 import { checkShare, foot, ft, withoutYear } from "./util";
 
@@ -55,10 +56,26 @@ export const enumerations: SelfRule = {
         checkShare(s, it.amount, denom, e.total ? e.total.label : "各项合计", out, sheet, toHundred);
       }
       // the total foots with its items (ctx.listTotals holds these totals, not footed again by ./foot.ts)
-      if (e.total && e.items.length >= 2 && e.marker !== "" && !partial && on("N-foot")) {
+      if (e.total && e.items.length >= 2 && e.marker !== "" && !partial && on("N-foot") && !endsEarlier(parsed, e)) {
         foot(e.total, e.items.map((i) => i.amount), withoutYear(e.total.label), out, sheet);
       }
     }
     return out;
   },
 };
+
+/**
+ * “收入总计236.01万元，其中：本年收入215.04万元，年初结转和结余20.97万元；支出总计236.01万元，其中：…”: the 其中 list ended at
+ * a “；” before the next total. When the items up to a “；” add up to the total exactly and those after it do not
+ * belong, the list is that prefix (its foot holds), not a wrong foot.
+ */
+function endsEarlier(parsed: Parameters<SelfRule["check"]>[0]["parsed"], e: Extract<Claim, { kind: "enumeration" }>): boolean {
+  const text = parsed.paragraphs.find((p) => p.row === e.row)?.text ?? "";
+  let acc = new D(0);
+  for (let k = 0; k + 1 < e.items.length; k++) {
+    acc = acc.plus(e.items[k].amount.value);
+    const between = text.slice(e.items[k].amount.end, e.items[k + 1].amount.start);
+    if (/[；;]/u.test(between) && e.total && acc.eq(e.total.value)) return true;
+  }
+  return false;
+}
