@@ -102,9 +102,12 @@ export const unitName: ReportRule = {
     const counts = new Map<string, number>();
     for (const p of all) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
     if (counts.size === 0) return out;
-    // The name most places give is the reference; on a tie, the one written first (the cover or 公开01表 comes first).
+    // The name most places give is the reference; on a tie, the one the 情况说明 writes most often, then the one written
+    // first (the cover or 公开01表 comes first).
     const first = (n: string) => all.findIndex((p) => p.name === n);
-    const usual = [...counts.entries()].sort((a, b) => b[1] - a[1] || first(a[0]) - first(b[0]))[0][0];
+    const body = (ctx.parsed?.paragraphs ?? []).map((p) => compactText(p.text)).join("\n");
+    const inBody = (n: string) => body.split(n).length - 1;
+    const usual = [...counts.entries()].sort((a, b) => b[1] - a[1] || inBody(b[0]) - inBody(a[0]) || first(a[0]) - first(b[0]))[0][0];
     all.push(...nearMisses(ctx, usual).filter((m) => !all.some((p) => p.row === m.row && p.sheet === m.sheet && p.name === m.name)));
     if (new Set(all.map((p) => p.name)).size < 2) return out;
     const at = all.find((p) => p.name === usual)!;
