@@ -34,3 +34,10 @@ describe("reasons without the word 原因", () => {
     expect(weighty([S53, bad]).some((f) => f.rule === "N-reason-missing")).toBe(true);
   });
 });
+
+describe("an amount labelled with an earlier year", () => {
+  test("is the prior year's figure, not compared with this year's table", () => {
+    expect(show(weighty([S1, "2023年度收入支出总计为393.40万元。"]))).toEqual([]);
+    expect(weighty([S1, "2024年度收入支出总计为393.40万元。"]).some((f) => f.rule === "N-1" && f.severity === "error")).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * Amounts: the token reader `amounts` (“支出总计1,234.56万元”, “年初预算为…” with role "budget", the object of a
- * comparison with the prior year “比2019年度372.28万元…”, “与上年的1.00万元相比” with role "prior").
+ * comparison with the prior year “比2019年度372.28万元…”, “与上年的1.00万元相比”, or labelled with an earlier year than the
+ * report's “2019年度收、支总计为393.40万元”, with role "prior").
  */
 import type { AmountClaim } from "../types";
 import type { TokenReader } from "./tokens";
@@ -46,6 +47,9 @@ export const amounts: TokenReader = {
     // a budget compared with (“比2020年年初预算234.98万元减少…”) is a budget, not the prior year's
     if (isBudgetLabel(t.label)) a.role = "budget";
     else if (isComparedPrior(t.label, t.year)) a.role = "prior";
+    // an amount labelled with an earlier year than the report's (“2023年度收入支出总计为393.40万元” in a 2024 report) is
+    // not the report year's figure — unless it is the carry-over from that year (“2023年结转…”)
+    else if (t.year && ctx.options.year !== undefined && t.year.value < ctx.options.year && !/(结转|结余)/u.test(t.label)) a.role = "prior";
     claims.push(a);
     return 1;
   },
