@@ -41,3 +41,20 @@ describe("an amount labelled with an earlier year", () => {
     expect(weighty([S1, "2024年度收入支出总计为393.40万元。"]).some((f) => f.rule === "N-1" && f.severity === "error")).toBe(true);
   });
 });
+
+const S51 = "（一）一般公共预算财政拨款支出决算总体情况";
+
+describe("rates written in other ways", () => {
+  test("a negative growth rate (“增长率为-40.01%”) is a decrease", () => {
+    const ok = "一般公共预算财政拨款支出223.34万元，较上年减少148.94万元，增长率为-40.01%。主要原因：人员变动。";
+    expect(show(weighty([S51, ok]))).toEqual([]);
+    expect(weighty([S51, ok.replace("-40.01%", "-41.01%")]).some((f) => /^N-(6|yoy-rate)$/.test(f.rule) && f.severity === "error")).toBe(true);
+    expect(weighty([S51, ok.replace("减少", "增加")]).some((f) => /^N-(4|direction)$/.test(f.rule) && f.severity === "error")).toBe(true);
+  });
+  test("the rate before the amount (“同比减少40.01%，减少金额157.39万元”)", () => {
+    const ok = "2024年度收入支出总计236.01万元，同比减少40.01%，减少金额157.39万元。主要原因：人员变动。";
+    expect(show(weighty([S1, ok]))).toEqual([]);
+    expect(weighty([S1, ok.replace("40.01%", "41.01%")]).some((f) => /^N-(6|yoy-rate)$/.test(f.rule) && f.severity === "error")).toBe(true);
+    expect(weighty([S1, ok.replace("157.39", "175.39")]).some((f) => f.rule === "N-5" && f.severity === "error")).toBe(true);
+  });
+});

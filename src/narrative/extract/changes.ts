@@ -20,6 +20,16 @@ import { CHANGE_AMOUNT_WORD, type Extractor, type ParagraphCtx, ownClaims, sente
 const CHANGE_RATE_WORD =
   /(增长|下降|上升|降低|增幅|涨幅|降幅|减幅|增长率|下降率|减少率|增长幅度|下降幅度|减少幅度|增长\s*[/／]\s*下降|下降\s*[/／]\s*增长|增长\s*[（(]\s*下降\s*[）)]|下降\s*[（(]\s*增长\s*[）)])(?:了|约|为|达)?$/;
 
+/** The direction of a rate: its word's, turned over when the rate is negative (“增长率为-40.01%” is a decrease). */
+function rateDirectionOf(word: string, negative: boolean | undefined): Direction {
+  const d = directionOf(word);
+  if (!negative) return d;
+  return d === "increase" ? "decrease" : d === "decrease" ? "increase" : d;
+}
+
+/** The label of a change's amount written after its rate: “减少金额”, “增加额为”, “减少了”. */
+const AMOUNT_AFTER_RATE = /^(增加|减少)(?:了)?(?:的)?(?:金额|额|数额|资金)?(?:为|是|约)?$/u;
+
 function directionOf(word: string): Direction {
   const w = squeeze(word);
   if (/[/／（(]/.test(w)) return "ambiguous";
@@ -104,7 +114,10 @@ function changeSubject(raw: string, prior?: AmountClaim | null): string {
     .replace(/(与|比|较)(\d{4}|上)年度?(的)?(决算数?)?(相比)?$/, "")
     .replace(/^(与|比|较)(\d{4}|上)年度?(的)?(决算数?)?(相比)?/, "")
     .replace(/^各/, "")
-    .replace(/各$/, "");
+    .replace(/各$/, "")
+    // “同比” says the comparison, not the subject (“同比减少…”, “收入支出总计同比减少…”)
+    .replace(/^同比/, "")
+    .replace(/同比$/, "");
 }
 
 /**
@@ -145,7 +158,7 @@ export const changes: TokenReader = {
         rate: rateTok ? rateTok.value : null,
         rateDecimals: rateTok ? rateTok.decimals : 0,
         rateWord: rateWord ? squeeze(rateWord) : null,
-        rateDirection: rateWord ? directionOf(rateWord) : null,
+        rateDirection: rateWord ? rateDirectionOf(rateWord, rateTok?.negative) : null,
         priorYear: named ?? prior?.year ?? null,
         residue: directionOf(word) === "ambiguous" || (rateWord !== null && directionOf(rateWord) === "ambiguous"),
         current: currentOf(subject, ownClaims(ctx, claims, "amount"), ctx.sectionAmounts),
@@ -154,30 +167,36 @@ export const changes: TokenReader = {
       claims.push(change);
       return rateTok ? 2 : 1;
     }
-    if (t.kind === "percent" && CHANGE_RATE_WORD.test(t.label)) {
-      const rm = CHANGE_RATE_WORD.exec(t.label)!;
+    // a rate (“下降40.01%”), or a rate written with the word of an amount (“同比减少40.01%”), with the amount of the
+    // change after it when it follows in its sentence (“同比减少40.01%，减少金额157.39万元”)
+    if (t.kind === "percent" && (CHANGE_RATE_WORD.test(t.label) || CHANGE_AMOUNT_WORD.test(t.label))) {
+      const rm = (CHANGE_RATE_WORD.exec(t.label) ?? CHANGE_AMOUNT_WORD.exec(t.label))!;
       const word = rm[1];
+      const next = tokens[i + 1];
+      const amountTok =
+        next && next.kind === "amount" && next.sentence === t.sentence && AMOUNT_AFTER_RATE.test(next.label) && directionOf(word) !== "ambiguous" ? next : null;
+      const amountWord = amountTok ? AMOUNT_AFTER_RATE.exec(amountTok.label)![1] : undefined;
       const named = priorYearOf(text.slice(Math.max(0, t.labelStart - 20), t.start));
       const prior = priorOf(ctx, claims, t, named);
       const subject = changeSubject(t.clauseLabel.slice(0, t.clauseLabel.length - squeeze(rm[0]).length), prior);
       claims.push({
         kind: "change",
-        ...span(t.labelStart, t.end),
+        ...span(t.labelStart, amountTok ? amountTok.end : t.end),
         subject,
-        direction: directionOf(word),
-        directionWord: squeeze(word),
-        amount: null,
-        amountDecimals: 0,
+        direction: amountWord ? directionOf(amountWord) : rateDirectionOf(word, t.negative),
+        directionWord: squeeze(amountWord ?? word),
+        amount: amountTok ? amountTok.value : null,
+        amountDecimals: amountTok ? amountTok.decimals : 0,
         rate: t.value,
         rateDecimals: t.decimals,
         rateWord: squeeze(word),
-        rateDirection: directionOf(word),
+        rateDirection: rateDirectionOf(word, t.negative),
         priorYear: named ?? prior?.year ?? null,
         residue: directionOf(word) === "ambiguous",
         current: currentOf(subject, ownClaims(ctx, claims, "amount"), ctx.sectionAmounts),
         prior,
       });
-      return 1;
+      return amountTok ? 2 : 1;
     }
     return 0;
   },

@@ -33,6 +33,8 @@ export interface Token {
    * with the words of the clause before that year (`lead`: “比”, “与”, “2020年“三公”经费…较”, “（”, “”).
    */
   year?: { value: number; lead: string };
+  /** A percent written with a minus sign (“增长率为-40.01%”); `value` is its magnitude. */
+  negative?: boolean;
 }
 
 /** A paragraph's context with its tokens and the one a reader is asked about. */
@@ -130,7 +132,9 @@ export function tokenize(paragraph: string, from: number, starts: number[]): Tok
     while (ls > prevEnd && !(BOUNDARY.has(text.charCodeAt(ls - 1)) && !isJoiner(text, ls - 1))) ls--;
     let cs = start;
     while (cs > from && !(BOUNDARY.has(text.charCodeAt(cs - 1)) && !isJoiner(text, cs - 1))) cs--;
-    const labelRaw = text.slice(ls, start);
+    // a signed percent (“增长率为-40.01%”, “增幅为负40.01%”): the sign is not part of the label
+    const sign = kind === "percent" ? /(?:[-－−]|负)\s*$/u.exec(text.slice(ls, start)) : null;
+    const labelRaw = text.slice(ls, sign ? start - sign[0].length : start);
     const label = squeeze(labelRaw);
     // threshold "50万元以上"
     if (kind === "amount" && /^(以上|以下|（含）以上)/.test(squeeze(scan.slice(end, end + 6)))) kind = "approx";
@@ -173,6 +177,7 @@ export function tokenize(paragraph: string, from: number, starts: number[]): Tok
       tail: squeeze(text.slice(end, te)),
       sentence: sentenceIndex(starts, start),
       ...(year ? { year } : {}),
+      ...(sign ? { negative: true } : {}),
     });
     prevEnd = end;
     prevTokenEnd = end;
