@@ -52,6 +52,7 @@ export const NARRATIVE_SLOTS: SlotDef[] = [
   { slot: "7.1.total", claim: "amount", description: "“三公”经费财政拨款支出决算", binding: "T7 决算.合计" },
   { slot: "7.1.budget", claim: "amount", description: "“三公”经费财政拨款支出年初预算 (national 七(一))", binding: "T7 预算.合计" },
   { slot: "7.1.exec", claim: "execution", description: "三公 完成预算%", binding: "T7 决算.合计 ÷ T7 预算.合计" },
+  { slot: "7.1.change", claim: "change", description: "三公 合计 YoY", binding: "T7 决算.合计 − 补充数据 上年“三公”经费" },
   { slot: "7.2.item:{abroad|vehicle|reception}", claim: "amount", description: "三公 item in the 七(二) share list", binding: "T7 决算 item" },
   { slot: "7.2.share:{abroad|vehicle|reception}", claim: "share", description: "its share", binding: "item ÷ T7 决算.合计" },
   { slot: "7.2.{abroad|vehicle|reception}.total", claim: "amount", description: "item amount in its own paragraph", binding: "T7 决算 item" },

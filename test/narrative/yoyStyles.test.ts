@@ -58,3 +58,13 @@ describe("rates written in other ways", () => {
     expect(weighty([S1, ok.replace("157.39", "175.39")]).some((f) => f.rule === "N-5" && f.severity === "error")).toBe(true);
   });
 });
+
+describe("a change with no subject after a sentence about one", () => {
+  const S71 = "（一）“三公”经费财政拨款支出决算总体情况说明";
+  const ok = "“三公”经费财政拨款支出决算为0.8万元，完成年初预算的100%。比2023年度减少0.2万元，下降20%，主要原因是厉行节约。";
+  test("is of that subject, in its paragraph", () => {
+    expect(show(weighty([S71, ok]))).toEqual([]);
+    expect(weighty([S71, ok.replace("下降20%", "下降25%")]).some((f) => /^N-(6|yoy-rate)$/.test(f.rule) && f.severity === "error")).toBe(true);
+    expect(weighty([S71, ok.replace("0.2万元，下降20%", "0.3万元，下降30%")]).some((f) => f.rule === "N-5" && f.severity === "error")).toBe(true);
+  });
+});
