@@ -238,6 +238,7 @@ function checkChange(model: ReportModel, c: ChangeClaim, sheet: string, out: Fin
   const priorRef = instantiate(model, m.value.prior, m.vars);
   const prior = priorRef ? resolveRefValue(model, priorRef) : null;
   if (!current || !prior) return;
+  checkStatedPrior(c, prior, sheet, out);
   const delta = current.value.minus(prior.value);
   const expectedDir = delta.isZero() ? "flat" : delta.gt(0) ? "increase" : "decrease";
   const words: Record<string, string> = { increase: "增加", decrease: "减少", flat: "持平" };
@@ -277,6 +278,26 @@ function checkChange(model: ReportModel, c: ChangeClaim, sheet: string, out: Fin
     const expected = fmt(round(delta.abs().div(prior.value).times(100), 2));
     out.push(finding("N-6", rateMismatchSeverity(c.rate.abs(), c.rateDecimals, delta.abs(), prior.value), fill(MESSAGES.changeRate, { ...slots, stated: fmt(c.rate.abs()), expected }), sheet, c, { stated: fmt(c.rate.abs()), expected }));
   }
+}
+
+/** The prior year's amount the text states with the change (“比2023年度的393.40万元减少…”) is 补充数据's 上年数 (N-prior). */
+function checkStatedPrior(c: ChangeClaim, prior: Bound, sheet: string, out: Finding[]): void {
+  if (!c.prior) return;
+  const stated = c.prior.value;
+  const diff = stated.minus(prior.value);
+  if (diff.isZero()) return;
+  // “上年为393.4万元” of 393.40: rounded, not wrong — 信息.
+  const rounded = c.prior.decimals < 2 && roundTo(prior.value, c.prior.decimals).eq(stated);
+  const severity: Severity = rounded ? "info" : diff.abs().lte("0.01") ? "warning" : "error";
+  const note = rounded ? fill(MESSAGES.amountRounded, { decimals: c.prior.decimals > 0 ? `${c.prior.decimals}位小数` : "整数" }) : "";
+  out.push(
+    finding("N-prior", severity, fill(MESSAGES.changePrior, { label: c.subject || (c.current ? claimLabel(c.current.label) : "") || c.text, stated: fmt(stated), source: where(prior), expected: fmt(prior.value), difference: fmt(diff.abs()) }) + note, sheet, c, {
+      text: c.prior.text,
+      stated: fmt(stated),
+      expected: fmt(prior.value),
+      difference: fmt(diff),
+    }),
+  );
 }
 
 function checkExecution(model: ReportModel, c: ExecutionClaim, sheet: string, out: Finding[]): void {

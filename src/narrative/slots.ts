@@ -287,12 +287,17 @@ export function assignSlots(parsed: ParsedNarrative): void {
     if (c.kind !== "count" || c.canonical !== "7.2" || !/^(批次|人次|人)$/u.test(c.unit)) continue;
     if (c.slot && !/^7\.2\.reception\./u.test(c.slot)) continue;
     const text = textByRow.get(c.row) ?? "";
-    const before = text.slice(0, c.start);
+    // to the count's end: its own label says whose it is (“国内公务接待共8批次80人次，外事接待0批次”)
+    const before = text.slice(0, c.end);
     if (inParenthesis(c.label)) continue;
     // Closed parentheses (“共8批次（其中外事接待0批次），80人次”) speak of their own counts.
     const clause = before.slice(Math.max(before.lastIndexOf("；"), before.lastIndexOf(";"), before.lastIndexOf("。")) + 1).replace(/[（(][^（）()]*[）)]/gu, "");
     if (!/接待/u.test(clause)) continue;
-    const who = /外事|外宾/u.test(clause) ? "foreign" : /国内/u.test(clause) ? "domestic" : null;
+    // the one named last before the count (“外事接待0批次，国内公务接待8批次”)
+    const lastOf = (re: RegExp) => Math.max(-1, ...[...clause.matchAll(re)].map((m) => m.index!));
+    const foreign = lastOf(/外事|外宾/gu);
+    const domestic = lastOf(/国内/gu);
+    const who = foreign < 0 && domestic < 0 ? null : foreign > domestic ? "foreign" : "domestic";
     if (who) c.slot = `7.2.reception.${who}.${c.unit === "批次" ? "batches" : "persons"}`;
   }
   // "接待外宾0批次，0人次": a bare 人/人次 count belongs to the batches counted just before it

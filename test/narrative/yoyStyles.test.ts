@@ -68,3 +68,29 @@ describe("a change with no subject after a sentence about one", () => {
     expect(weighty([S71, ok.replace("0.2万元，下降20%", "0.3万元，下降30%")]).some((f) => f.rule === "N-5" && f.severity === "error")).toBe(true);
   });
 });
+
+describe("a prior year's amount stated in the text", () => {
+  const ok = "2024年度收入支出总计236.01万元，比2023年度的393.40万元减少157.39万元，下降40.01%。主要原因：人员变动。";
+  test("is compared with 补充数据's 上年数 (N-prior)", () => {
+    expect(show(weighty([S1, ok]))).toEqual([]);
+    const bad = weighty([S1, ok.replace("393.40", "339.40")]);
+    expect(bad.some((f) => f.rule === "N-prior" && f.severity === "error" && f.expected === "393.40")).toBe(true);
+  });
+  test("a wrong rate names the stated prior, not one inferred from the current", () => {
+    const text = "一般公共预算财政拨款支出223.34万元，上年为372.28万元，减少148.94万元，下降40.01%，原因同上。";
+    expect(show(weighty([S51, text]))).toEqual([]);
+    const rate = weighty([S51, text.replace("40.01%", "41.01%")]).find((f) => f.rule === "N-yoy-rate");
+    expect(rate?.message).toContain("按文中上年372.28万元计算");
+    expect(rate?.message).not.toContain("按本年");
+  });
+});
+
+describe("公务接待 counts", () => {
+  const S72 = "（二）“三公”经费财政拨款支出决算具体情况说明";
+  test("a 外事 count after the 国内 ones in one clause is 外事's", () => {
+    const ok = "3.公务接待费0.80万元，上年1.00万元。国内公务接待共8批次80人次，外事接待0批次。";
+    expect(show(weighty([S72, ok]))).toEqual([]);
+    expect(weighty([S72, ok.replace("共8批次", "共18批次")]).some((f) => f.rule === "N-2" && f.severity === "error")).toBe(true);
+    expect(weighty([S72, ok.replace("外事接待0批次", "外事接待2批次")]).some((f) => f.rule === "N-2" && f.severity === "error")).toBe(true);
+  });
+});

@@ -6,11 +6,15 @@
  * judged again for its rate.
  */
 import type { Finding } from "../../findings";
-import { narrativeFinding } from "../../narrative/catalogue";
+import { fill } from "../../money/wording";
+import { narrativeFinding, textRule } from "../../narrative/catalogue";
 import type { ChangeClaim } from "../../narrative/types";
 import { rateMismatchSeverity } from "../severity";
 import type { SelfRule } from "./selfRule";
 import { CENT, DIR_WORD, RATE_WORD, f2, ft, sameSentence, sentenceAmountsBefore, withoutYear, yoyExpected, yoySum } from "./util";
+
+/** The N-yoy-rate message when the text states the prior year's amount (text.json messagePriorStated). */
+const PRIOR_STATED_MESSAGE = (textRule("N-yoy-rate") as ReturnType<typeof textRule> & { messagePriorStated: string }).messagePriorStated;
 
 export const yoy: SelfRule = {
   ids: ["N-yoy-identity", "N-direction", "N-yoy-rate", "N-yoy-from-zero", "N-same-quantity"],
@@ -102,26 +106,28 @@ export const yoy: SelfRule = {
           );
         continue;
       }
-      out.push(
-        narrativeFinding("N-yoy-rate", sheet, {
-          severity: r.prior.gt(0) ? rateMismatchSeverity(c.rate, c.rateDecimals, c.amount, r.prior) : undefined,
-          row: c.row,
-          text: c.text,
-          slots: {
-            subject: c.subject,
-            word: c.directionWord,
-            amount: ft(c.amount),
-            current: ft(current),
-            prior: ft(r.prior),
-            // “降幅40.01%” is a 下降率: the message names the rate 增长率/下降率, whatever word the text used.
-            rateWord: (c.rateDirection && RATE_WORD[c.rateDirection]) || (c.rateWord ?? ""),
-            expected: r.prior.gt(0) ? `${f2(r.expected)}%` : "无从计算（推算的上年数不大于0）",
-            stated: ft(c.rate),
-          },
-          stated: `${ft(c.rate)}%`,
-          expected: r.prior.gt(0) ? `${f2(r.expected)}%` : undefined,
-        }),
-      );
+      const rateSlots = {
+        subject: c.subject,
+        word: c.directionWord,
+        amount: ft(c.amount),
+        current: ft(current),
+        prior: ft(r.prior),
+        // “降幅40.01%” is a 下降率: the message names the rate 增长率/下降率, whatever word the text used.
+        rateWord: (c.rateDirection && RATE_WORD[c.rateDirection]) || (c.rateWord ?? ""),
+        expected: r.prior.gt(0) ? `${f2(r.expected)}%` : r.stated ? "无从计算（文中上年数不大于0）" : "无从计算（推算的上年数不大于0）",
+        stated: ft(c.rate),
+      };
+      const rateFinding = narrativeFinding("N-yoy-rate", sheet, {
+        severity: r.prior.gt(0) ? rateMismatchSeverity(c.rate, c.rateDecimals, c.amount, r.prior) : undefined,
+        row: c.row,
+        text: c.text,
+        slots: rateSlots,
+        stated: `${ft(c.rate)}%`,
+        expected: r.prior.gt(0) ? `${f2(r.expected)}%` : undefined,
+      });
+      // the prior stated in the text (“上年为372.28万元”) is not one inferred from the current
+      if (r.stated) rateFinding.message = fill(PRIOR_STATED_MESSAGE, rateSlots);
+      out.push(rateFinding);
     }
     return out;
   },

@@ -117,7 +117,9 @@ function changeSubject(raw: string, prior?: AmountClaim | null): string {
     .replace(/各$/, "")
     // “同比” says the comparison, not the subject (“同比减少…”, “收入支出总计同比减少…”)
     .replace(/^同比/, "")
-    .replace(/同比$/, "");
+    .replace(/同比$/, "")
+    // what is left of “比2019年度的372.28万元减少…” once the prior amount is out
+    .replace(/^的$/, "");
 }
 
 /**
