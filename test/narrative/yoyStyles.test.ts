@@ -94,3 +94,12 @@ describe("公务接待 counts", () => {
     expect(weighty([S72, ok.replace("外事接待0批次", "外事接待2批次")]).some((f) => f.rule === "N-2" && f.severity === "error")).toBe(true);
   });
 });
+
+describe("a sentence split over two lines", () => {
+  test("“与之相比” at the start of a line refers to the prior amount ending the line before", () => {
+    const lines = [S1, "本单位2024年度收入总计236.01万元，支出总计236.01万元。2023年度收入支出总计为393.40万元，", "与之相比减少157.39万元，减幅40.01%。主要原因是人员变动。"];
+    expect(show(weighty(lines))).toEqual([]);
+    const bad = [...lines.slice(0, 2), lines[2].replace("40.01%", "44.01%")];
+    expect(weighty(bad).some((f) => f.rule === "N-yoy-rate" && f.severity === "error" && f.row === 3)).toBe(true);
+  });
+});

@@ -94,6 +94,12 @@ function priorOf(ctx: ParagraphCtx, claims: Claim[], t: Token, changeYear: numbe
   );
   const marked = mine.filter((a) => a.role === "prior").pop();
   if (marked) return marked;
+  // “2019年度收入支出总计为393.40万元，” / “与之相比减少…”: a sentence split over two lines, the change referring back
+  // (与之相比) to the prior amount that ends the paragraph before
+  if (!mine.length && REFERS_BACK.test(squeeze(t.clauseLabel)) && !ownClaims(ctx, claims, "amount").some((a) => a.start < t.start)) {
+    const prev = ctx.sectionAmounts[ctx.sectionAmounts.length - 1];
+    if (prev && prev.role === "prior" && prev.row === ctx.base.row - 1) return prev;
+  }
   const last = mine[mine.length - 1];
   if (!last || last.year === undefined || last.role !== undefined) return null;
   const y = last.year;
@@ -103,6 +109,9 @@ function priorOf(ctx: ParagraphCtx, claims: Claim[], t: Token, changeYear: numbe
   last.role = "prior";
   return last;
 }
+
+/** A comparison that refers back to the amount just stated: “与之相比”, “与此相比”, “相比之下”. */
+const REFERS_BACK = /^(与之|与此|与其|和之)相比|^相比之下|^相较之下/u;
 
 /** A change's subject: the words of its clause before the change word, without the comparison and the prior amount. */
 function changeSubject(raw: string, prior?: AmountClaim | null): string {
@@ -119,7 +128,9 @@ function changeSubject(raw: string, prior?: AmountClaim | null): string {
     .replace(/^同比/, "")
     .replace(/同比$/, "")
     // what is left of “比2019年度的372.28万元减少…” once the prior amount is out
-    .replace(/^的$/, "");
+    .replace(/^的$/, "")
+    // a comparison referring back (“与之相比减少…”) names no subject
+    .replace(/^((与之|与此|与其|和之)相比|相比之下|相较之下)[，,]?/u, "");
 }
 
 /**
