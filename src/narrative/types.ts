@@ -127,6 +127,8 @@ export interface ChangeClaim extends ClaimBase {
   rateDecimals: number;
   rateWord: string | null;
   rateDirection: Direction | null;
+  /** The rate was written with a minus sign (“增长率为-40.01%”): `rate` is its magnitude, `rateDirection` turned over. */
+  rateNegative?: boolean;
   priorYear: number | null;
   /** Template alternatives left in ("增加/减少0万元，增长/下降0%"). */
   residue: boolean;

@@ -49,6 +49,8 @@ describe("rates written in other ways", () => {
     const ok = "一般公共预算财政拨款支出223.34万元，较上年减少148.94万元，增长率为-40.01%。主要原因：人员变动。";
     expect(show(weighty([S51, ok]))).toEqual([]);
     expect(weighty([S51, ok.replace("-40.01%", "-41.01%")]).some((f) => /^N-(6|yoy-rate)$/.test(f.rule) && f.severity === "error")).toBe(true);
+    // the rate is given back as the text writes it, signed
+    expect(weighty([S51, ok.replace("-40.01%", "-41.01%")]).find((f) => f.rule === "N-yoy-rate")?.expected).toBe("-40.01%");
     expect(weighty([S51, ok.replace("减少", "增加")]).some((f) => /^N-(4|direction)$/.test(f.rule) && f.severity === "error")).toBe(true);
   });
   test("the rate before the amount (“同比减少40.01%，减少金额157.39万元”)", () => {

@@ -50,7 +50,11 @@ export const yoy: SelfRule = {
           narrativeFinding("N-direction", sheet, {
             row: c.row,
             text: c.text,
-            slots: { detail: `“${c.directionWord}”与“${c.rateWord}”方向相反：${DIR_WORD[c.direction]}时应写“${RATE_WORD[c.direction]}”` },
+            slots: {
+              detail: c.rateNegative
+                ? `“${c.directionWord}”与“${c.rateWord}-${ft(c.rate!)}%”方向相反：负的${c.rateWord}即${DIR_WORD[c.rateDirection]}`
+                : `“${c.directionWord}”与“${c.rateWord}”方向相反：${DIR_WORD[c.direction]}时应写“${RATE_WORD[c.direction]}”`,
+            },
           }),
         );
         continue;
@@ -113,17 +117,18 @@ export const yoy: SelfRule = {
         current: ft(current),
         prior: ft(r.prior),
         // “降幅40.01%” is a 下降率: the message names the rate 增长率/下降率, whatever word the text used.
-        rateWord: (c.rateDirection && RATE_WORD[c.rateDirection]) || (c.rateWord ?? ""),
-        expected: r.prior.gt(0) ? `${f2(r.expected)}%` : r.stated ? "无从计算（文中上年数不大于0）" : "无从计算（推算的上年数不大于0）",
-        stated: ft(c.rate),
+        // a negative rate (“增长率为-41.01%”) is named and given as the text writes it
+        rateWord: c.rateNegative ? (c.rateWord ?? "").replace(/率$/u, "") : (c.rateDirection && RATE_WORD[c.rateDirection]) || (c.rateWord ?? ""),
+        expected: r.prior.gt(0) ? `${c.rateNegative ? "-" : ""}${f2(r.expected)}%` : r.stated ? "无从计算（文中上年数不大于0）" : "无从计算（推算的上年数不大于0）",
+        stated: `${c.rateNegative ? "-" : ""}${ft(c.rate)}`,
       };
       const rateFinding = narrativeFinding("N-yoy-rate", sheet, {
         severity: r.prior.gt(0) ? rateMismatchSeverity(c.rate, c.rateDecimals, c.amount, r.prior) : undefined,
         row: c.row,
         text: c.text,
         slots: rateSlots,
-        stated: `${ft(c.rate)}%`,
-        expected: r.prior.gt(0) ? `${f2(r.expected)}%` : undefined,
+        stated: `${rateSlots.stated}%`,
+        expected: r.prior.gt(0) ? rateSlots.expected : undefined,
       });
       // the prior stated in the text (“上年为372.28万元”) is not one inferred from the current
       if (r.stated) rateFinding.message = fill(PRIOR_STATED_MESSAGE, rateSlots);
