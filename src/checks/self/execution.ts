@@ -62,7 +62,11 @@ export const execution: SelfRule = {
       const needsReason =
         !e.rate.eq(100) && !e.rate.isZero() && !!e.slot && (e.slot.startsWith("5.3.exec") || e.slot.startsWith("7.") || e.slot.startsWith("10.4.project:"));
       const reasonNext = claims.some((r) => r.kind === "reason" && r.section === e.section && r.row === nextRow.get(e.row));
-      if (needsReason && !e.reason && !reasonNext && on("N-reason-missing")) {
+      // The overall rate of 五（三）followed by “其中：” and its items: the reasons are given where the gaps are, item by item.
+      const reasonInItems =
+        e.slot === "5.3.exec" &&
+        claims.some((c) => c.kind === "subject" && c.canonical === "5.3" && c.execution && !c.execution.rate.eq(100) && (c.execution.reason || claims.some((r) => r.kind === "reason" && r.row === c.row && r.start > c.start)));
+      if (needsReason && !e.reason && !reasonNext && !reasonInItems && on("N-reason-missing")) {
         const what = e.slot!.startsWith("10.4.project:") ? `项目完成预算${ft(e.rate)}%，未达到100%` : `完成预算${ft(e.rate)}%，决算数与预算数不一致`;
         out.push(narrativeFinding("N-reason-missing", sheet, { row: e.row, text: e.text, slots: { what } }));
       }

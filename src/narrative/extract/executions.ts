@@ -19,7 +19,7 @@ const EXEC_WORD_BUDGET_SECTIONS = /(?:(?:年初|全年|调整后)?预算(?:完�
 const isExecWord = (label: string, canonical: string): boolean => EXEC_WORD.test(label) || (/^[57](\.|$)/.test(canonical) && EXEC_WORD_BUDGET_SECTIONS.test(label));
 
 /** Stop position for the search of a comparison or reason after token i. */
-const GAP_TO_BUDGET = /(?:比|较)(?:年初|全年|调整后?)?预算数?(?:多|少|增加|减少|超支|节约|结余)/u;
+const GAP_TO_BUDGET = /(?:比|较)(?:年初|全年|调整后?)?预算数?(?:多|少|增加|减少|超支|节约|结余)|未(?:执行|完成|支出)(?:部分|的部分|金额|资金)?(?:为|是)?$/u;
 
 function stopAfter(ctx: TokenCtx): number {
   const { text, tokens, i } = ctx;
@@ -28,7 +28,8 @@ function stopAfter(ctx: TokenCtx): number {
   const limit = sentenceEnd(text, sentEnd);
   for (let k = i + 1; k < tokens.length; k++) {
     const n = tokens[k];
-    // “决算数比预算数少11.64万元，主要原因是…”: the gap to the budget belongs to the rate's explanation, not to a next subject.
+    // “决算数比预算数少11.64万元，主要原因是…”, “未执行部分11.64万元，原因是…”: the gap to the budget belongs to the rate's
+    // explanation, not to a next subject.
     if (n.kind === "amount" && GAP_TO_BUDGET.test(n.label)) continue;
     if (n.kind === "amount" || (n.kind === "percent" && isExecWord(n.label, ctx.base.canonical))) return Math.min(n.labelStart, limit);
   }
