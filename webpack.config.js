@@ -5,8 +5,7 @@
  * every module two of them use goes once into shared.js; commands.js and functions.js keep only
  * their own code. The page runs commands first (its Office.actions.associate must come before
  * anything else), then the functions, then the pane.
- * What the first screen does not need is loaded on demand, in chunks of its own: check.js (the checker — parser,
- * rules and their data — loaded with the first 检查), generate.js (the
+ * What the first screen (检查) does not need is loaded on demand, in chunks of its own: generate.js (the
  * generator and its sentence templates; the pane's 生成 and the ribbon command load it), generate-tab.js
  * and perf.js (the 生成 and 绩效 tabs), docx.js (the Word writer), word-import.js (JSZip and the .docx
  * reader). A chunk the ribbon command may load (generate, docx) holds no pane UI: webpack puts into an
@@ -101,7 +100,7 @@ module.exports = (env, argv) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      // Chunks loaded on demand (check.js, generate.js, generate-tab.js, perf.js, docx.js, word-import.js: see the top comment; each
+      // Chunks loaded on demand (generate.js, generate-tab.js, perf.js, docx.js, word-import.js: see the top comment; each
       // named by webpackChunkName where it is imported) sit next to the pages: relative to the page, so that the
       // shared runtime needs no document.currentScript (the custom functions may run without a DOM).
       publicPath: "",

@@ -2,7 +2,7 @@
  * PaneServices implemented on an Excel host (office.js's Excel, or the fake Excel of the preview
  * page): every Office call goes through taskpane/excel; everything else is the pure core.
  */
-import type { checkWorkbook as CheckWorkbook } from "../src/checks";
+import { checkWorkbook } from "../src/checks";
 import { narrativeSections } from "../src/checks/report";
 import recognitionRules from "../src/data/rules/recognition.json";
 import { JuesuanError } from "../src/money/errors";
@@ -189,8 +189,6 @@ export function createHostServices(options: HostServicesOptions = {}): PaneServi
       const snapshot = await readWorkbookSnapshot(excel, { onNotices: (n) => (notices = n) });
       const pastedName = recognitionRules.pastedTextName;
       const pasted = opts?.narrativeText !== undefined;
-      // The checker (parser, rules and their data) is a chunk of its own, loaded with the first check.
-      const { checkWorkbook } = (await loadChunk(() => import(/* webpackChunkName: "check" */ "../src/checks"), "检查")) as { checkWorkbook: typeof CheckWorkbook };
       const r = checkWorkbook(snapshot, pasted ? { narrativeText: opts?.narrativeText, narrativeTextName: pastedName } : {});
       const paragraphs = pasted ? paragraphsFromText(opts!.narrativeText!) : (r.model.narrative?.paragraphs ?? []);
       const shown = withReadFindings(r.findings, snapshot, notices);
