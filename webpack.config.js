@@ -7,7 +7,7 @@
  * anything else), then the functions, then the pane.
  * What the first screen (检查) does not need is loaded on demand, in chunks of its own: generate.js (the
  * generator and its sentence templates; the pane's 生成 and the ribbon command load it), generate-tab.js
- * and perf.js (the 生成 and 绩效 tabs), docx.js (the Word writer), word-import.js (JSZip and the .docx
+ * perf.js and recognition-tab.js (the 生成, 绩效 and 识别 tabs), docx.js (the Word writer), word-import.js (JSZip and the .docx
  * reader). A chunk the ribbon command may load (generate, docx) holds no pane UI: webpack puts into an
  * on-demand chunk whatever one of the entries that may load it lacks, and commands has no React. A module
  * two on-demand chunks both need, and the start load lacks, goes once into a chunk of its own

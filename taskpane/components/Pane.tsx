@@ -4,7 +4,7 @@ import type { CheckOutcome, PaneServices } from "../services";
 import { CheckTab } from "./CheckTab";
 import type { GenerateTabProps } from "./GenerateTab";
 import type { PerfTabProps } from "./perf/PerfTab";
-import { RecognitionTab } from "./RecognitionTab";
+import type { RecognitionTabProps } from "./RecognitionTab";
 import { PaneErrorBoundary } from "./common";
 import { lazyTab } from "./lazyTab";
 
@@ -31,6 +31,15 @@ const PerfTab = lazyTab<PerfTabProps>(
     ? undefined
     : // eslint-disable-next-line @typescript-eslint/no-require-imports
       () => (require("./perf/PerfTab") as typeof import("./perf/PerfTab")).PerfTab,
+);
+
+const RecognitionTab = lazyTab<RecognitionTabProps>(
+  "识别",
+  async () => (await import(/* webpackChunkName: "recognition-tab" */ "./RecognitionTab")).RecognitionTab,
+  typeof __webpack_require__ === "function"
+    ? undefined
+    : // eslint-disable-next-line @typescript-eslint/no-require-imports
+      () => (require("./RecognitionTab") as typeof import("./RecognitionTab")).RecognitionTab,
 );
 
 export type PaneTab = "check" | "generate" | "perf" | "recognition";
