@@ -303,7 +303,8 @@ export const paneLayoutScenarios: Scenario[] = [
       const { page, log } = await open(browser, origin, 360);
       const requests: string[] = [];
       page.on("request", (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`));
-      // keyboard: Tab order reaches the button; Enter opens the file chooser
+      // keyboard: Tab order reaches the button; Enter opens the file chooser (the page in front: keys go to it)
+      await page.bringToFront();
       await byId(page, "check-toggle-text").focus();
       await page.keyboard.press("Tab");
       assert.equal(await focusedTestId(page), "check-import-word");
