@@ -223,7 +223,7 @@ function checkShare(model: ReportModel, c: ShareClaim, sheet: string, out: Findi
   if (largestRemainder && exact && c.value.minus(exact).abs().lt(new D(10).pow(-Math.max(c.decimals, 0)))) return;
   const expected = exact ? fmt(round(exact, 2)) : "0.00";
   out.push(
-    finding("N-3", whole.value.isZero() ? "error" : rateMismatchSeverity(c.value, c.decimals, part.value, whole.value), fill(MESSAGES.share, { label: c.label || c.text, stated: (c.raw || fmt(c.value)).replace(/[%％]\s*$/, ""), part: where(part), partValue: fmt(part.value), whole: where(whole), wholeValue: fmt(whole.value), expected }), sheet, c, {
+    finding("N-3", whole.value.isZero() ? "error" : rateMismatchSeverity(c.value, c.decimals, part.value, whole.value), fill(MESSAGES.share, { label: c.label.replace(/(?:所占比重|所占比例|占比|占)(?:为|是)?$/u, "") || c.label || c.text, stated: (c.raw || fmt(c.value)).replace(/[%％]\s*$/, ""), part: where(part), partValue: fmt(part.value), whole: where(whole), wholeValue: fmt(whole.value), expected }), sheet, c, {
       stated: fmt(c.value),
       expected,
     }),

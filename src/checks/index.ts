@@ -172,7 +172,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   }
   findings.push(...checkTables(model));
   if (parsed) {
-    const opts = { sheet, year: model.year ?? parsed.year ?? undefined, template: model.template };
+    const opts = { sheet, year: model.year ?? parsed.year ?? undefined, template: model.template, pasted: options.narrativeText !== undefined };
     const own = [...checkNarrativeText(parsed, opts), ...checkNarrativeSelf(parsed, opts)];
     findings.push(...own);
     if (TABLE_KEYS.some((k) => model.tables[k])) findings.push(...withoutRestated(checkBindings(parsed, model, sheet), own));

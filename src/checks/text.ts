@@ -19,6 +19,6 @@ function contextOf(parsed: ParsedNarrative, options: NarrativeCheckOptions) {
  */
 export function checkNarrativeText(parsed: ParsedNarrative, options: NarrativeCheckOptions = {}): Finding[] {
   const { sheet, year, template } = contextOf(parsed, options);
-  const ctx: TextRuleContext = { parsed, sheet, year, template, on: (id: string) => ruleApplies(id, year, template) };
+  const ctx: TextRuleContext = { parsed, sheet, year, template, pasted: options.pasted === true, on: (id: string) => ruleApplies(id, year, template) };
   return NARRATIVE_TEXT_RULES.flatMap((rule) => rule.check(ctx));
 }

@@ -30,6 +30,11 @@ interface OutlineSection {
   canonical: string;
   title: string;
   match: string;
+  /**
+   * A subsection that can stand as a numbered top-level heading: a report of the 三公 alone (“一、…“三公”经费支出决算
+   * 总体情况”, “二、…具体情况”) numbers the subsections 一、二.
+   */
+  topMatch?: string;
 }
 interface Outline {
   template: string;
@@ -271,8 +276,14 @@ export function parseNarrative(paragraphs: NarrativeParagraph[], options: ParseN
           can = id;
         } else if (lead.numbering.style === "cn") {
           const tops = outline.sections.filter((s) => !s.id.includes("."));
-          const hit = tops.find((s) => outlineRe(s.match).test(nt)) ?? tops.find((s) => s.id === String(lead.numbering.value));
-          if (hit) {
+          const byTitle = tops.find((s) => outlineRe(s.match).test(nt));
+          const asTop = byTitle ? undefined : outline.sections.find((s) => s.topMatch && outlineRe(s.topMatch).test(nt));
+          const hit = byTitle ?? asTop ?? tops.find((s) => s.id === String(lead.numbering.value));
+          if (asTop) {
+            id = asTop.id;
+            can = asTop.canonical;
+            templateTitle = asTop.title;
+          } else if (hit) {
             id = hit.id;
             can = hit.canonical;
             templateTitle = hit.title;
@@ -280,7 +291,7 @@ export function parseNarrative(paragraphs: NarrativeParagraph[], options: ParseN
             id = String(lead.numbering.value);
             can = id;
           }
-          level1 = id;
+          level1 = asTop ? asTop.id.split(".")[0] : id;
         } else {
           let parentId: string = level1 ?? (section.split(".")[0] || "0");
           const kids = outline.sections.filter((s) => s.id.startsWith(parentId + "."));

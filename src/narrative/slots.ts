@@ -157,6 +157,10 @@ const KNOWN_PARTS: Record<string, Set<string>> = {
   "3": new Set(Object.keys(bindingsData.maps.expense)),
 };
 
+/** The change slot of each current amount (bindings.json changes, the first listed when several share it). */
+const CHANGE_OF_CURRENT = new Map<string, string>();
+for (const [slot, b] of Object.entries(bindingsData.changes as Record<string, { current: string }>)) if (!CHANGE_OF_CURRENT.has(b.current)) CHANGE_OF_CURRENT.set(b.current, slot);
+
 /** Sets `slot` on every claim whose meaning is identifiable. Called by parseNarrative. */
 /** A label ending inside an open “（”: “…共8批次（其中外事接待”. */
 const inParenthesis = (label: string) => {
@@ -255,6 +259,10 @@ export function assignSlots(parsed: ParsedNarrative): void {
           // Of the procurement total, unless the text names another base (“占授予中小企业合同金额的60%”).
           const ofTotal = c.denominator === "" || /政府采购/u.test(c.denominator);
           if ((s === "10.2.sme" || s === "10.2.micro") && ofTotal) c.slot = `${s}Share`;
+        } else if (c.canonical === "10.2" && c.subject && c.denominator === "") {
+          // “中小企业占比80.00%”: a share naming its part, of the procurement total.
+          const s = matchRule("10.2", "amount", c.subject, null);
+          if (s === "10.2.sme" || s === "10.2.micro") c.slot = `${s}Share`;
         } else c.slot = matchRule(c.canonical, "share", c.label, cx);
         break;
       case "change":
@@ -265,7 +273,14 @@ export function assignSlots(parsed: ParsedNarrative): void {
         if (/(比|较|与|同|相对于?)(年初|全年|调整后?)?预算(数)?/u.test(`${c.subject}${textByRow.get(c.row)?.slice(Math.max(0, c.start - 12), c.start) ?? ""}`)) break;
         // “收、支总计236.01万元，较2019年减少157.39万元”: a change that does not name its subject is the change of the
         // amount just stated before it in the same paragraph.
-        c.slot = matchRule(c.canonical, "change", c.subject || (c.current && c.current.row === c.row && c.current.start < c.start ? c.current.label : "."), cx);
+        {
+          const follows = c.current && c.current.row === c.row && c.current.start < c.start ? c.current : null;
+          c.slot = matchRule(c.canonical, "change", c.subject || (follows ? follows.label : "."), cx);
+          // “支出决算为0.8万元，完成年初预算的100%。比2023年度减少了0.2万元，降幅为25%”: a change naming no subject,
+          // after an amount of its paragraph whose quantity is known, is the change of that quantity (bindings.json
+          // changes: the change whose current it is).
+          if (!c.slot && !c.subject && follows?.slot) c.slot = CHANGE_OF_CURRENT.get(follows.slot);
+        }
         break;
       case "execution":
         c.slot = matchRule(c.canonical, "execution", `${c.actual?.label ?? ""}${c.text}`, cx);

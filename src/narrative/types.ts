@@ -139,6 +139,11 @@ export interface ChangeClaim extends ClaimBase {
   current: AmountClaim | null;
   /** The prior year's amount, when the text states it ("比2019年度372.28万元减少148.94万元"; role "prior"). */
   prior?: AmountClaim | null;
+  /**
+   * "budget": the comparison is with a budget (“与2021年度预算相比，减少0.1万元”, “较年初预算数减少4万元”), not with the
+   * prior year; the base of its rate is that budget.
+   */
+  against?: "budget";
 }
 
 export interface ExecutionClaim extends ClaimBase {
@@ -284,4 +289,9 @@ export interface NarrativeCheckOptions {
   sheet?: string;
   year?: number;
   template?: NarrativeTemplate;
+  /**
+   * The text was pasted or read from a file (`--text`), not from the workbook: what it shows of the report is only its
+   * words (its charts, for one, cannot be seen).
+   */
+  pasted?: boolean;
 }

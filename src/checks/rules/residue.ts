@@ -5,7 +5,8 @@
 import type { Finding } from "../../findings";
 import residueData from "../../data/narrative/residue.json";
 import terms from "../../data/narrative/terms.json";
-import { narrativeFinding } from "../../narrative/catalogue";
+import { fill } from "../../money/wording";
+import { narrativeFinding, textRule } from "../../narrative/catalogue";
 import { clauseAround, textParagraphs, type TextRule } from "./textRule";
 
 const RESIDUE = residueData.residue.map((r) => ({ kind: r.kind, re: new RegExp(r.pattern, "gu") }));
@@ -20,6 +21,8 @@ const RESIDUE_HINT: Record<string, string> = {
   ellipsisInstruction: "请按括号中的提示填写实际内容，或删除该句",
 };
 const CHART_RE = new RegExp(terms.chartPattern, "gu");
+/** N-chart-marker's message for pasted text (text.json messagePasted). */
+const CHART_PASTED = (textRule("N-chart-marker") as ReturnType<typeof textRule> & { messagePasted: string }).messagePasted;
 /** The generator's marker for text the accountant must supply: 【请填写：国内公务接待的主要用途】. */
 const FILL_MARKER_RE = /【\s*请填写\s*[：:]?\s*([^】]*)】/gu;
 
@@ -89,7 +92,10 @@ export const residue: TextRule = {
     if (on("N-chart-marker")) {
       for (const c of parsed.claims) {
         if (c.kind !== "chart") continue;
-        out.push(narrativeFinding("N-chart-marker", sheet, { row: c.row, text: c.text, slots: { token: c.text } }));
+        const f = narrativeFinding("N-chart-marker", sheet, { row: c.row, text: c.text, slots: { token: c.text }, ...(ctx.pasted ? { severity: "info" as const } : {}) });
+        // In pasted text the chart, if the report has it, is not seen: a note to check, not a warning.
+        if (ctx.pasted) f.message = fill(CHART_PASTED, { token: c.text });
+        out.push(f);
       }
     }
     return out;

@@ -7,7 +7,10 @@ import type { Finding } from "../../findings";
 import type { ParsedParagraph } from "../../narrative/types";
 import type { RuleContext } from "./types";
 
-export type TextRuleContext = Pick<RuleContext, "parsed" | "sheet" | "year" | "template" | "on">;
+export type TextRuleContext = Pick<RuleContext, "parsed" | "sheet" | "year" | "template" | "on"> & {
+  /** The text was pasted or read from a file (NarrativeCheckOptions.pasted): its charts cannot be seen. */
+  pasted?: boolean;
+};
 
 export interface TextRule {
   /** The rule ids this module may report (each must exist in the rule data). */

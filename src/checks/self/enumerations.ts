@@ -22,7 +22,10 @@ export const enumerations: SelfRule = {
       // A share the slots bind to a base of its own (“其中授予小微企业合同金额6万元，占48%” is of the procurement total,
       // 10.2.microShare) is not a share of this list.
       const ownBase = (x: NonNullable<(typeof e.items)[number]["share"]>) => x.slot === undefined || x.slot.includes(".share:");
-      const withShares = e.items.filter((i) => i.share && i.share.denominator === "" && ownBase(i.share));
+      // A share of the list's own total: a bare “占y%”, or one naming that total (“人员经费x万元，占基本支出的y%” in a list
+      // of 基本支出; “分别占政府采购支出总额的…”).
+      const ofList = (x: NonNullable<(typeof e.items)[number]["share"]>) => x.denominator === "" || namesTotal(x.denominator, e.total?.label);
+      const withShares = e.items.filter((i) => i.share && ofList(i.share) && ownBase(i.share));
       if (withShares.length >= 2 && withShares.length === e.items.length && !partial && on("N-share-sum")) {
         const total = sum(withShares.map((i) => i.share!.value));
         const nonZero = withShares.filter((i) => !i.share!.value.isZero()).length;
@@ -49,10 +52,10 @@ export const enumerations: SelfRule = {
       // A list whose printed shares add up to exactly 100 may have been rounded by largest remainder (DOMAIN §2.5:
       // the checker accepts either rounding): a share within one display unit of the exact one is then correct.
       const shares = e.items.map((i) => i.share);
-      const toHundred = shares.length >= 2 && shares.every((x) => x && x.denominator === "") && sum(shares.map((x) => x!.value)).eq(HUNDRED);
+      const toHundred = shares.length >= 2 && shares.every((x) => x && ofList(x)) && sum(shares.map((x) => x!.value)).eq(HUNDRED);
       for (const it of e.items) {
         const s = it.share;
-        if (!s || s.denominator !== "" || !ownBase(s) || !on("N-share-rate")) continue;
+        if (!s || !ofList(s) || !ownBase(s) || !on("N-share-rate")) continue;
         checkShare(s, it.amount, denom, e.total ? e.total.label : "各项合计", out, sheet, toHundred);
       }
       // the total foots with its items (ctx.listTotals holds these totals, not footed again by ./foot.ts)
@@ -63,6 +66,18 @@ export const enumerations: SelfRule = {
     return out;
   },
 };
+
+/**
+ * Whether a share's stated base (“占基本支出的”) is the list's total (“一般公共预算财政拨款基本支出”): the base, four
+ * characters at least, ends the total's label. A base of another quantity (“占本年支出合计的” in a list of 基本支出) is
+ * not this list's.
+ */
+function namesTotal(denominator: string, totalLabel: string | undefined): boolean {
+  if (!totalLabel) return false;
+  const d = denominator.replace(/^(?:本年度?|本单位|全年)/u, "").replace(/的$/u, "").trim();
+  const t = withoutYear(totalLabel).replace(/^(?:本年度?|本单位|全年)/u, "").trim();
+  return d.length >= 4 && t.endsWith(d);
+}
 
 /**
  * “收入总计236.01万元，其中：本年收入215.04万元，年初结转和结余20.97万元；支出总计236.01万元，其中：…”: the 其中 list ended at

@@ -6,13 +6,17 @@
 import type Decimal from "decimal.js";
 import type { Finding } from "../../findings";
 import { round, sum } from "../../money/decimal";
-import { narrativeFinding } from "../../narrative/catalogue";
+import { fill } from "../../money/wording";
+import { narrativeFinding, textRule } from "../../narrative/catalogue";
 import { classCore } from "../../narrative/parse";
 import { SAME_QUANTITY } from "../../narrative/slots";
 import type { AmountClaim, SubjectClaim } from "../../narrative/types";
 import { partialList53 } from "./partialLists";
 import type { SelfRule } from "./selfRule";
 import { CENT, ft, sectionName } from "./util";
+
+/** N-same-quantity's message for a 尾差 between a total and the sum of its parts (text.json messageTail). */
+const TAIL_MESSAGE = (textRule("N-same-quantity") as ReturnType<typeof textRule> & { messageTail: string }).messageTail;
 
 export const sameQuantity: SelfRule = {
   ids: ["N-same-quantity"],
@@ -23,16 +27,18 @@ export const sameQuantity: SelfRule = {
     const partial53 = partialList53(parsed);
     for (const g of SAME_QUANTITY) {
       const members: { claim: AmountClaim | null; value: Decimal; where: string }[] = [];
-      // An amount written in 元 is compared at the 万元 precision the others are printed with.
-      for (const s of g.slots) for (const c of slots.get(s) ?? []) members.push({ claim: c, value: c.unit === "元" ? round(c.value, 2) : c.value, where: sectionName(c.canonical) });
+      const own = g.slots.flatMap((s) => slots.get(s) ?? []);
       // a 五（三）list of only some 项 (./partialLists.ts) does not sum to the total
-      if (g.derived?.startsWith("sum:") && !(g.derived === "sum:5.3.item:" && partial53)) {
-        const prefix = g.derived.slice(4);
-        // One figure per item: an item stated twice (a 七（二）summary line, then the item's own paragraph) is one part;
-        // two different figures of it are that item's own N-same-quantity.
-        const parts = [...slots.entries()].filter(([k, v]) => k.startsWith(prefix) && v.length > 0).map(([, v]) => v[0]);
-        if (parts.length >= 2) members.push({ claim: null, value: sum(parts.map((p) => p.value)), where: `${sectionName(prefix)}各项之和` });
-      }
+      const prefix = g.derived?.startsWith("sum:") && !(g.derived === "sum:5.3.item:" && partial53) ? g.derived.slice(4) : null;
+      // One figure per item: an item stated twice (a 七（二）summary line, then the item's own paragraph) is one part;
+      // two different figures of it are that item's own N-same-quantity.
+      const parts = prefix ? [...slots.entries()].filter(([k, v]) => k.startsWith(prefix) && v.length > 0).map(([, v]) => v[0]) : [];
+      // An amount written in 元 is compared at the 万元 precision the others are printed with; when every figure is in
+      // 元 (“26,085.58元” and its items), exactly.
+      const allYuan = [...own, ...parts].every((c) => c.unit === "元");
+      const at = (c: AmountClaim) => (c.unit === "元" && !allYuan ? round(c.value, 2) : c.value);
+      for (const c of own) members.push({ claim: c, value: at(c), where: sectionName(c.canonical) });
+      if (prefix && parts.length >= 2) members.push({ claim: null, value: sum(parts.map(at)), where: `${sectionName(prefix)}各项之和` });
       if (members.filter((m) => m.claim).length === 0 || members.length < 2) continue;
       const values = new Map<string, number>();
       for (const m of members) values.set(m.value.toString(), (values.get(m.value.toString()) ?? 0) + 1);
@@ -51,20 +57,25 @@ export const sameQuantity: SelfRule = {
           return longer ? `${p}所述及其${longer.slice(p.length)}` : p;
         })
         .join("及");
+      // A total against the sum of its displayed parts differs by up to 0.01 per two parts when each was rounded from
+      // exact values (DOMAIN §1, display tail tolerance): that is 尾差, a note; a figure printed twice must be identical.
+      const tail = CENT.times(Math.floor((parts.length + 1) / 2));
       for (const m of members) {
         if (!m.claim || m.value.toString() === ref) continue;
         const diff = m.value.minus(refMember.value);
-        out.push(
-          narrativeFinding("N-same-quantity", sheet, {
-            row: m.claim.row,
-            text: m.claim.text,
-            severity: diff.abs().lte(CENT) ? "warning" : "error",
-            slots: { name: g.name, stated: ft(m.value), where: refWhere, expected: ft(refMember.value), difference: ft(diff.abs()) },
-            stated: ft(m.value),
-            expected: ft(refMember.value),
-            difference: ft(diff),
-          }),
-        );
+        const isTail = !refMember.claim && diff.abs().lte(tail);
+        const slotsOf = { name: g.name, stated: ft(m.value), where: refWhere, expected: ft(refMember.value), difference: ft(diff.abs()) };
+        const f = narrativeFinding("N-same-quantity", sheet, {
+          row: m.claim.row,
+          text: m.claim.text,
+          severity: isTail ? "info" : diff.abs().lte(CENT) ? "warning" : "error",
+          slots: slotsOf,
+          stated: ft(m.value),
+          expected: ft(refMember.value),
+          difference: ft(diff),
+        });
+        if (isTail) f.message = fill(TAIL_MESSAGE, slotsOf);
+        out.push(f);
       }
     }
     // a 类 of 五(二) against the sum of its 项 in 五(三)

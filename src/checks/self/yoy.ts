@@ -6,6 +6,7 @@
  * judged again for its rate.
  */
 import type { Finding } from "../../findings";
+import { formatNumber } from "../../money/format";
 import { fill } from "../../money/wording";
 import { narrativeFinding, textRule } from "../../narrative/catalogue";
 import type { ChangeClaim } from "../../narrative/types";
@@ -15,6 +16,8 @@ import { CENT, DIR_WORD, RATE_WORD, f2, ft, sameSentence, sentenceAmountsBefore,
 
 /** The N-yoy-rate message when the text states the prior year's amount (text.json messagePriorStated). */
 const PRIOR_STATED_MESSAGE = (textRule("N-yoy-rate") as ReturnType<typeof textRule> & { messagePriorStated: string }).messagePriorStated;
+/** The N-yoy-rate message of a change against a budget (text.json messageBudget): its base is the budget. */
+const BUDGET_MESSAGE = (textRule("N-yoy-rate") as ReturnType<typeof textRule> & { messageBudget: string }).messageBudget;
 
 export const yoy: SelfRule = {
   ids: ["N-yoy-identity", "N-direction", "N-yoy-rate", "N-yoy-from-zero", "N-same-quantity"],
@@ -120,7 +123,8 @@ export const yoy: SelfRule = {
         // a negative rate (“增长率为-41.01%”) is named and given as the text writes it
         rateWord: c.rateNegative ? (c.rateWord ?? "").replace(/率$/u, "") : (c.rateDirection && RATE_WORD[c.rateDirection]) || (c.rateWord ?? ""),
         expected: r.prior.gt(0) ? `${c.rateNegative ? "-" : ""}${f2(r.expected)}%` : r.stated ? "无从计算（文中上年数不大于0）" : "无从计算（推算的上年数不大于0）",
-        stated: `${c.rateNegative ? "-" : ""}${ft(c.rate)}`,
+        // as printed: “下降0.006%” is not “0.01%”
+        stated: `${c.rateNegative ? "-" : ""}${formatNumber(c.rate, "trim", Math.max(2, c.rateDecimals))}`,
       };
       const rateFinding = narrativeFinding("N-yoy-rate", sheet, {
         severity: r.prior.gt(0) ? rateMismatchSeverity(c.rate, c.rateDecimals, c.amount, r.prior) : undefined,
@@ -132,6 +136,7 @@ export const yoy: SelfRule = {
       });
       // the prior stated in the text (“上年为372.28万元”) is not one inferred from the current
       if (r.stated) rateFinding.message = fill(PRIOR_STATED_MESSAGE, rateSlots);
+      else if (c.against === "budget") rateFinding.message = fill(BUDGET_MESSAGE, rateSlots);
       out.push(rateFinding);
     }
     return out;

@@ -138,8 +138,17 @@ function changeSubject(raw: string, prior?: AmountClaim | null): string {
  * null when it is the prior year unnamed (“比上年”, “同比”) or when no comparison names a year — the report's own
  * year before it (“2020年度收、支总计…，比上年增加…”) is not the comparison's.
  */
+/** The words before a change that compare with a budget (“与2021年度预算相比”, “较年初预算数”, “比调整预算”). */
+const AGAINST_BUDGET = /(?:比|较|与|同|相对于?|相较于?)\s*(?:\d{4}\s*年度?\s*)?(?:的)?(?:年初|全年|调整后?)?预算(?:数)?(?:相比|比较)?[，,]?\s*[^\d，,。；;、]{0,8}$/u;
+
+/** Is the change at token `t` one against a budget (the words before its figure compare with one)? */
+function againstBudget(text: string, t: Token): boolean {
+  return AGAINST_BUDGET.test(text.slice(Math.max(0, t.labelStart - 20), t.start));
+}
+
 function priorYearOf(s: string): number | null {
-  const cmp = [...s.matchAll(/(?:与|比|较|同|相对于?)\s*(\d{4})\s*年/g)];
+  // “经比较2020年度…” names the report's year, not a compared one
+  const cmp = [...s.matchAll(/(?:与|比(?!较)|(?<!比)较|同|相对于?)\s*(\d{4})\s*年/gu)];
   return cmp.length ? Number(cmp[cmp.length - 1][1]) : null;
 }
 
@@ -177,6 +186,7 @@ export const changes: TokenReader = {
         residue: directionOf(word) === "ambiguous" || (rateWord !== null && directionOf(rateWord) === "ambiguous"),
         current: currentOf(subject, ownClaims(ctx, claims, "amount"), ctx.sectionAmounts),
         prior,
+        ...(againstBudget(text, t) ? { against: "budget" as const } : {}),
       };
       claims.push(change);
       return rateTok ? 2 : 1;
@@ -210,6 +220,7 @@ export const changes: TokenReader = {
         residue: directionOf(word) === "ambiguous",
         current: currentOf(subject, ownClaims(ctx, claims, "amount"), ctx.sectionAmounts),
         prior,
+        ...(againstBudget(text, t) ? { against: "budget" as const } : {}),
       });
       return amountTok ? 2 : 1;
     }

@@ -76,10 +76,27 @@ interface SubList {
 function closing(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
-    if (text[i] === "（") depth++;
-    else if (text[i] === "）" && --depth === 0) return i;
+    if (text[i] === "（" || text[i] === "(") depth++;
+    else if ((text[i] === "）" || text[i] === ")") && --depth === 0) return i;
   }
   return -1;
+}
+
+/** Where the innermost bracket around `pos` closes, or the text's length when `pos` stands in none. */
+function bracketClose(text: string, pos: number): number {
+  let best = text.length;
+  for (let i = openAt(text, 0); i >= 0 && i < pos; i = openAt(text, i + 1)) {
+    const c = closing(text, i);
+    if (c > pos) best = Math.min(best, c);
+  }
+  return best;
+}
+
+/** The next opening bracket, full- or half-width (“(其中,一般公共预算…)” as typed with half-width punctuation). */
+function openAt(text: string, from: number): number {
+  const a = text.indexOf("（", from);
+  const b = text.indexOf("(", from);
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
 }
 
 function subLists(text: string, amounts: AmountClaim[], shares: ShareClaim[]): SubList[] {
@@ -91,7 +108,7 @@ function subLists(text: string, amounts: AmountClaim[], shares: ShareClaim[]): S
     out.push({ parent, items, partial: PARTIAL_TAIL.test(text.slice(lastEnd(last, shares), end + 1)), start, end, marker });
   };
   // “A X万元（其中B Y万元，C Z万元）”: the bracket right after an item holds its parts
-  for (let i = text.indexOf("（"); i >= 0; i = text.indexOf("（", i + 1)) {
+  for (let i = openAt(text, 0); i >= 0; i = openAt(text, i + 1)) {
     const parent = [...amounts].reverse().find((a) => a.end <= i);
     if (!parent || !/^[\s，,]*$/.test(text.slice(lastEnd(parent, shares), i))) continue;
     const close = closing(text, i);
@@ -252,10 +269,15 @@ export const enumerations: Extractor = {
     for (let k = 0; k < markers.length; k++) {
       const ms = markers[k].index!;
       const me = ms + markers[k][0].length;
-      const stop = Math.min(sentenceEnd(text, me), k + 1 < markers.length ? markers[k + 1].index! : text.length);
+      // a marker inside brackets (“财政拨款收入X万元(其中,一般公共预算…万元,…)”) lists up to the closing bracket
+      const stop = Math.min(sentenceEnd(text, me), k + 1 < markers.length ? markers[k + 1].index! : text.length, bracketClose(text, ms));
       // (an item's label may start before the marker's end: “其中一般公共预算财政拨款收入X万元”)
-      const itemsA = amounts.filter((a) => numStart(text, a) >= me && a.start < stop && !nested.has(a));
-      const before = amounts.filter((a) => a.end <= ms && sentenceIndex(starts, a.start) === sentenceIndex(starts, ms));
+      const inList = amounts.filter((a) => numStart(text, a) >= me && a.start < stop && !nested.has(a));
+      // “其中：A支出决算为x万元，完成预算y万元的r%；B…”: the budgets (and prior-year amounts) written with the items are
+      // not items, nor the total of a list of 决算数 — the list holds the figures of its first item's kind.
+      const kind = (a: AmountClaim) => (a.role === "budget" || a.role === "prior" ? a.role : "");
+      const itemsA = inList.filter((a) => kind(a) === kind(inList[0]));
+      const before = amounts.filter((a) => a.end <= ms && sentenceIndex(starts, a.start) === sentenceIndex(starts, ms) && (!inList.length || kind(a) === kind(inList[0])));
       const total = before.length ? before[before.length - 1] : null;
       if (itemsA.length < 2 && !(itemsA.length === 1 && total)) continue;
       const items = itemsA.map((a) => enumItem(a, shares, canonical));

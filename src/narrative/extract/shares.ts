@@ -24,12 +24,14 @@ export const shares: TokenReader = {
     const { span, starts, token: t } = ctx;
     if (t.kind !== "percent") return 0;
     const amounts = ownClaims(ctx, claims, "amount");
-    const subjectShare = !SHARE_WORD.test(t.label) ? SUBJECT_SHARE_WORD.exec(t.label) : null;
+    // A share in brackets after its amount (“一般公共服务支出198.77万元（占89.00%）”): the bracket is not part of its label.
+    const label = /^[（(]/u.test(t.label) && /^[）)]/u.test(t.tail) ? t.label.slice(1) : t.label;
+    const subjectShare = !SHARE_WORD.test(label) ? SUBJECT_SHARE_WORD.exec(label) : null;
     if (subjectShare && !amounts.some((a) => a.end <= t.start && sentenceIndex(starts, a.start) === t.sentence && a.start >= t.labelStart)) {
       const sh: ShareClaim = {
         kind: "share",
         ...span(t.labelStart, t.end),
-        label: t.label,
+        label,
         denominator: subjectShare[2] ?? "",
         value: t.value,
         decimals: t.decimals,
@@ -40,13 +42,13 @@ export const shares: TokenReader = {
       claims.push(sh);
       return 1;
     }
-    if (SHARE_WORD.test(t.label)) {
+    if (SHARE_WORD.test(label)) {
       const prev = [...amounts].reverse().find((a) => a.end <= t.start && sentenceIndex(starts, a.start) === t.sentence) ?? null;
       const sh: ShareClaim = {
         kind: "share",
         ...span(t.labelStart, t.end),
-        label: t.label,
-        denominator: SHARE_WORD.exec(t.label)![1] ?? "",
+        label,
+        denominator: SHARE_WORD.exec(label)![1] ?? "",
         value: t.value,
         decimals: t.decimals,
         raw: t.raw,

@@ -1,0 +1,184 @@
+/**
+ * Kinds of writing met in published 情况说明 of other departments (2016–2023, read as pasted text): brackets typed
+ * half-width around a 其中 list, budgets written inside a 三公 item list (“完成预算x万元的r%”), a report of the 三公
+ * alone numbered 一、二, amounts in 元 throughout, “经比较YYYY年度…” naming the report's own year, reasons given
+ * as “…的主要情况：” in a later paragraph, a rate with thousands separators, comparisons with a budget, shares in
+ * brackets or naming the list's total. The figures here are made up; each correct text raises nothing of weight and
+ * each wrong one is found at its paragraph.
+ */
+import { readXlsx } from "../../cli/adapters/xlsx";
+import { checkWorkbook } from "../../src/checks";
+import type { Finding } from "../../src/findings";
+import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
+import { example } from "../helpers/fixtures";
+
+const textOnly = (lines: string[]): Finding[] => checkWorkbook({ sheets: [] }, { narrativeText: lines.join("\n") }).findings;
+const weighty = (fs: Finding[], row?: number) => fs.filter((f) => f.severity !== "info" && f.row != null && (row === undefined || f.row === row));
+const show = (fs: Finding[]) => fs.map((f) => `${f.rule} 第${f.row}行: ${f.message}`);
+
+const SC_HEAD = ["第二部分 2021年度部门决算情况说明"];
+const SANGONG_ALONE = [
+  "某某局2021年度“三公”经费决算情况说明",
+  "一、一般公共预算财政拨款“三公”经费支出决算总体情况",
+  "2021年度一般公共预算财政拨款“三公”经费支出年初预算为30,000元，支出决算为26,000.50元，完成年初预算的86.67%。决算数小于预算数的主要原因是厉行节约。",
+  "二、一般公共预算财政拨款“三公”经费支出决算具体情况",
+  "2021年度一般公共预算财政拨款“三公”经费支出决算中，因公出国(境)费支出0元，占0%；公务用车购置及运行维护费支出20,000.50元，占,76.92%；公务接待费支出6,000元，占23.08%。",
+];
+
+describe("correct texts raise nothing of weight", () => {
+  test("a 其中 list in half-width brackets inside an outer list is the bracket's own", () => {
+    const fs = textOnly([
+      ...SC_HEAD,
+      "二、收入决算情况说明",
+      "本年收入合计500.00万元;包括财政拨款收入450.00万元(其中,一般公共预算450.00万元,政府性基金预算0万元,国有资本经营预算0万元),占收入合计90.00%;上级补助收入0万元,占收入合计0%;事业收入50.00万元,占收入合计10.00%。",
+    ]);
+    expect(show(weighty(fs))).toEqual([]);
+  });
+
+  test("budgets written with the items of a 三公 list (“完成预算x万元的r%”) are neither items nor totals", () => {
+    const fs = textOnly([
+      ...SC_HEAD,
+      "七、财政拨款“三公”经费支出决算情况说明",
+      "（一）“三公”经费财政拨款支出决算总体情况说明",
+      "2021年度“三公”经费财政拨款支出决算为30.00万元,完成全年预算40.00万元的75.0%。其中:因公出国(境)费支出决算为5.00万元,完成预算5.00万元的100%;公务用车购置及运行维护费支出决算为15.00万元,完成预算20.00万元的75.0%;其中:公务用车购置支出决算为0万元,完成预算0万元的--%(基数为0,不可比);公务用车运行维护费支出决算为15.00万元,完成预算20.00万元的75.0%;公务接待费支出决算为10.00万元,完成预算15.00万元的66.7%。",
+    ]);
+    expect(show(weighty(fs).filter((f) => f.rule !== "N-reason-missing"))).toEqual([]);
+  });
+
+  test("a report of the 三公 alone, numbered 一、二, in 元: the list of 二 is 七（二）'s, and its items add up", () => {
+    expect(show(weighty(textOnly(SANGONG_ALONE)))).toEqual([]);
+  });
+
+  test("“经比较YYYY年度…” names the report's year: its figure is the current one", () => {
+    const fs = textOnly([...SC_HEAD, "七、财政拨款“三公”经费支出决算情况说明", "经比较2021年度“三公”经费30万元，较上年减少10万元，下降25%，主要是严控一般性支出。"]);
+    expect(show(weighty(fs))).toEqual([]);
+  });
+
+  test("the reason given later in the section as “…大于上年决算数的主要情况：”", () => {
+    const fs = textOnly([
+      ...SC_HEAD,
+      "七、财政拨款“三公”经费支出决算情况说明",
+      "（一）“三公”经费财政拨款支出决算总体情况说明",
+      "2021年度“三公”经费财政拨款支出决算为30.00万元，完成全年预算40.00万元的75.0%，比上年决算数增加10.00万元，增长50.0%。",
+      "2021年度“三公”经费支出决算小于预算数的主要情况：厉行节约，从严控制开支。",
+      "2021年度“三公”经费支出决算大于上年决算数的主要情况：公务往来恢复正常。",
+    ]);
+    expect(show(weighty(fs))).toEqual([]);
+  });
+
+  test("a rate written with thousands separators (“增长1,000.0%”) has its %", () => {
+    const fs = textOnly([
+      ...SC_HEAD,
+      "七、财政拨款“三公”经费支出决算情况说明",
+      "2021年度公务接待费支出决算为22.00万元，比上年决算数增加20.00万元，增长1,000.0%，主要原因是公务往来恢复。",
+    ]);
+    expect(show(weighty(fs))).toEqual([]);
+  });
+
+  test("a chart marker in pasted text is a note to check: the chart, if the report has it, is not in the text", () => {
+    const fs = textOnly([...SC_HEAD, "一、收入支出决算总体情况说明", "2021年度收、支总计236.01万元。", "(图1:收、支决算总计变动情况图)(柱状图)"]);
+    const chart = fs.filter((f) => f.rule === "N-chart-marker");
+    expect(chart.map((f) => f.severity)).toEqual(["info"]);
+    expect(chart[0].message).toMatch(/文本中看不到图表/);
+  });
+
+  test("a 三公 total one cent off the sum of its three items is 尾差 (info), not a warning", () => {
+    const fs = textOnly([
+      ...SC_HEAD,
+      "七、财政拨款“三公”经费支出决算情况说明",
+      "（一）“三公”经费财政拨款支出决算总体情况说明",
+      "2021年度“三公”经费财政拨款支出年初预算3.00万元，支出决算1.75万元，完成年初预算的58.33%。决算数小于年初预算数的主要原因是厉行节约。",
+      "（二）“三公”经费财政拨款支出决算具体情况说明",
+      "2021年度“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0.51万元，占28.98%；公务用车购置及运行维护费支出决算0.62万元，占35.23%；公务接待费支出决算0.63万元，占35.79%。",
+    ]);
+    const sq = fs.filter((f) => f.rule === "N-same-quantity");
+    expect(sq.length).toBeGreaterThan(0);
+    expect(sq.every((f) => f.severity === "info" && /尾差/.test(f.message))).toBe(true);
+    expect(show(weighty(fs))).toEqual([]);
+  });
+});
+
+describe("wrong texts are found at their paragraph", () => {
+  test("a share in brackets (“（占98.00%）”) is a share of its amount", () => {
+    const fs = textOnly([
+      ...SC_HEAD,
+      "五、一般公共预算财政拨款支出决算情况说明",
+      "（二）一般公共预算财政拨款支出决算结构情况",
+      "按功能分类，一般公共服务支出60.00万元（占50.00%），住房保障支出40.00万元（占40.00%）。",
+    ]);
+    expect(weighty(fs, 4).some((f) => f.rule === "N-share-rate" && f.severity === "error")).toBe(true);
+  });
+
+  test("a share naming the list's own total (“占基本支出的”) is checked against it", () => {
+    const fs = textOnly([
+      ...SC_HEAD,
+      "六、一般公共预算财政拨款基本支出决算情况说明",
+      "2021年度一般公共预算财政拨款基本支出100.00万元，其中：人员经费80.00万元，占基本支出的82.00%；公用经费20.00万元，占基本支出的20.00%。",
+    ]);
+    expect(weighty(fs, 3).some((f) => f.rule === "N-share-rate" && /80\.00%/.test(f.message))).toBe(true);
+  });
+
+  test("“分别占政府采购支出总额的…” against that total", () => {
+    const fs = textOnly([
+      ...SC_HEAD,
+      "十、其他重要事项的情况说明",
+      "（二）政府采购支出情况",
+      "2021年度，本单位政府采购支出总额10.00万元，其中：政府采购货物支出6.00万元、政府采购工程支出0万元、政府采购服务支出4.00万元，分别占政府采购支出总额的65.00%、0%、40.00%。",
+    ]);
+    expect(weighty(fs, 4).some((f) => f.rule === "N-share-rate" && /60\.00%/.test(f.message))).toBe(true);
+  });
+
+  test("a change naming no subject after the 三公 total's sentence is that total's change", () => {
+    const fs = textOnly([
+      ...SC_HEAD,
+      "七、财政拨款“三公”经费支出决算情况说明",
+      "（一）“三公”经费财政拨款支出决算总体情况说明",
+      "2021年度“三公”经费财政拨款支出年初预算为0.80万元，支出决算为0.80万元，完成年初预算的100%。比2020年度减少了0.20万元，降幅为25%，主要原因是厉行节约。",
+    ]);
+    expect(weighty(fs, 4).some((f) => f.rule === "N-yoy-rate" && /20\.00%/.test(f.message))).toBe(true);
+  });
+
+  test("a change against a budget is judged against that budget, and says so", () => {
+    const fs = textOnly([
+      ...SC_HEAD,
+      "七、财政拨款“三公”经费支出决算情况说明",
+      "公务接待费支出2.00万元，与2021年度预算相比，增加1.00万元，增长1.00%，增长的原因是新设临时机构。",
+    ]);
+    const f = weighty(fs, 3).find((x) => x.rule === "N-yoy-rate");
+    expect(f?.message).toMatch(/预算数为1万元.*100\.00%/);
+    expect(f?.message).not.toMatch(/上年/);
+  });
+
+  test("“经比较YYYY年度…” with a wrong rate", () => {
+    const fs = textOnly([...SC_HEAD, "七、财政拨款“三公”经费支出决算情况说明", "经比较2021年度“三公”经费30万元，较上年减少10万元，下降33.33%，主要是严控一般性支出。"]);
+    expect(weighty(fs, 3).map((f) => f.rule)).toEqual(["N-yoy-rate"]);
+  });
+
+  test("a rate printed with more than two decimals is quoted as printed", () => {
+    const fs = textOnly([...SC_HEAD, "七、财政拨款“三公”经费支出决算情况说明", "公务接待费支出5.00万元，较上年减少1.00万元，下降0.006%，主要是厉行节约。"]);
+    expect(weighty(fs, 3).find((f) => f.rule === "N-yoy-rate")?.message).toMatch(/文中为0\.006%/);
+  });
+});
+
+describe("against the workbook", () => {
+  let snap: WorkbookSnapshot;
+  beforeAll(async () => {
+    snap = await readXlsx(example("example-national-2024.xlsx"));
+  });
+  const procurement = (share: string) =>
+    checkWorkbook(snap, {
+      narrativeText: [
+        "第二部分 2024年度部门决算情况说明",
+        "十一、其他重要事项的情况说明",
+        "（二）政府采购支出情况",
+        `2024年度，本单位政府采购合同金额合计12.50万元，其中面向中小企业10.00万元，中小企业占比${share}%。`,
+      ].join("\n"),
+    }).findings.filter((f) => f.row === 4 && f.severity !== "info");
+
+  test("“中小企业占比r%” is the 中小企业 share of the procurement total", () => {
+    expect(show(procurement("80.00"))).toEqual([]);
+    const wrong = procurement("85.00");
+    expect(wrong.map((f) => f.rule)).toEqual(["N-3"]);
+    expect(wrong[0].message).toMatch(/“中小企业”占比85\.00%/);
+  });
+});
