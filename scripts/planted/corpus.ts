@@ -197,6 +197,10 @@ export const PLANTS: Plant[] = [
     apply: (s) => replaceInNarrative(s, "主要原因是受疫情接待减少。", "主要原因是受疫情接待减少。。"),
   }),
   {
+    id: "nat-exec-gap", base: "national-2024", kind: "text-internal", severity: "error", what: "未执行部分与预算数、决算数之差不符",
+    apply: (s) => replaceInNarrative(s, "完成年初预算的90.12%", "完成年初预算的90.12%，未执行部分12.64万元"),
+  },
+  {
     id: "sc-reception-counts", base: "sichuan-2020", kind: "text-vs-table", severity: "warning", what: "公务接待费有支出却未说明接待批次和人次",
     apply: (s) => {
       replaceInNarrative(s, "外事接待0批次，0人，", "");

@@ -19,6 +19,8 @@ export const NARRATIVE_SLOTS: SlotDef[] = [
   { slot: "1.total", claim: "amount", description: "收、支总计", binding: "T1 总计 (收入 = 支出)" },
   { slot: "1.beginBalance", claim: "amount", description: "年初结转和结余 (一)", binding: "T1 年初结转和结余" },
   { slot: "1.endBalance", claim: "amount", description: "年末结转和结余 (一)", binding: "T1 年末结转和结余" },
+  { slot: "2.beginBalance", claim: "amount", description: "年初结转和结余 stated beside 本年收入 (二)", binding: "T1 年初结转和结余" },
+  { slot: "3.endBalance", claim: "amount", description: "年末结转和结余 stated beside 本年支出 (三)", binding: "T1 年末结转和结余" },
   { slot: "4.beginBalance", claim: "amount", description: "年初财政拨款结转和结余 (四)", binding: "T4 年初财政拨款结转和结余" },
   { slot: "4.endBalance", claim: "amount", description: "年末财政拨款结转和结余 (四)", binding: "T4 年末财政拨款结转和结余 合计" },
   { slot: "1.change", claim: "change", description: "收、支总计 YoY (single Δ for both)", binding: "T1 总计 − 补充数据 上年 收入支出总计" },

@@ -162,6 +162,8 @@ export interface ExecutionClaim extends ClaimBase {
   comparisonText: string | null;
   /** Reason sentence after the rate (same or next sentence), null when absent. */
   reason: string | null;
+  /** The gap to the budget written after the rate (“未执行部分11.64万元”, “比预算数少11.64万元”), when written. */
+  gap?: { value: Decimal; decimals: number; text: string };
 }
 
 export interface ReasonClaim extends ClaimBase {

@@ -154,6 +154,17 @@ describe("wrong texts are found at their paragraph", () => {
     expect(weighty(fs, 3).map((f) => f.rule)).toEqual(["N-yoy-rate"]);
   });
 
+  test("a 年初结转和结余 stated beside 本年收入 in 二 is 一's figure too", () => {
+    const fs = textOnly([
+      ...SC_HEAD,
+      "一、收入支出决算总体情况说明",
+      "2021年度收、支总计各236.01万元，其中：本年收入215.04万元，年初结转和结余20.97万元。",
+      "二、收入决算情况说明",
+      "本年收入合计215.04万元，全部为财政拨款收入。另有年初结转和结余29.07万元。",
+    ]);
+    expect(weighty(fs, 5).map((f) => f.rule)).toEqual(["N-same-quantity"]);
+  });
+
   test("a rate printed with more than two decimals is quoted as printed", () => {
     const fs = textOnly([...SC_HEAD, "七、财政拨款“三公”经费支出决算情况说明", "公务接待费支出5.00万元，较上年减少1.00万元，下降0.006%，主要是厉行节约。"]);
     expect(weighty(fs, 3).find((f) => f.rule === "N-yoy-rate")?.message).toMatch(/文中为0\.006%/);

@@ -1,6 +1,7 @@
 /**
  * Execution rates of two written amounts (N-exec-rate): a project summary's 预算数, 决算数 and 完成率 (P-8 in text),
- * then “年初预算为X万元，支出决算为Y万元，完成年初预算的r%” elsewhere (national 五（三）, 七（一）).
+ * then “年初预算为X万元，支出决算为Y万元，完成年初预算的r%” elsewhere (national 五（三）, 七（一）); and the gap to the
+ * budget written after such a rate (N-exec-gap).
  */
 import type { Finding } from "../../findings";
 import { HUNDRED, round } from "../../money/decimal";
@@ -8,10 +9,10 @@ import { narrativeFinding } from "../../narrative/catalogue";
 import type { ProjectClaim } from "../../narrative/types";
 import { rateMismatchSeverity } from "../severity";
 import type { SelfRule } from "./selfRule";
-import { f2, ft, rateOk } from "./util";
+import { f2, ft, halfStep, rateOk } from "./util";
 
 export const execRates: SelfRule = {
-  ids: ["N-exec-rate"],
+  ids: ["N-exec-rate", "N-exec-gap"],
   check({ parsed, sheet, on }) {
     const out: Finding[] = [];
     const claims = parsed.claims;
@@ -47,6 +48,25 @@ export const execRates: SelfRule = {
           slots: { actual: ft(e.actual.value), budget: ft(e.budget.value), expected: f2(exp), stated: ft(e.rate) },
           stated: `${ft(e.rate)}%`,
           expected: `${f2(exp)}%`,
+        }),
+      );
+    }
+    // the gap to the budget written after the rate (“未执行部分11.64万元”, “比预算数少11.64万元”): the difference of the
+    // two written amounts, within half a unit of each printed figure
+    for (const e of claims) {
+      if (e.kind !== "execution" || !e.gap || !e.budget || !e.actual || !on("N-exec-gap")) continue;
+      const expected = e.budget.value.minus(e.actual.value).abs();
+      const tol = halfStep(e.gap.decimals).plus(halfStep(e.budget.decimals)).plus(halfStep(e.actual.decimals));
+      const diff = e.gap.value.minus(expected);
+      if (diff.abs().lte(tol)) continue;
+      out.push(
+        narrativeFinding("N-exec-gap", sheet, {
+          row: e.row,
+          text: `${e.budget.text}，${e.actual.text}，${e.text}，${e.gap.text}`,
+          slots: { gap: e.gap.text, stated: ft(e.gap.value), budget: ft(e.budget.value), actual: ft(e.actual.value), expected: ft(expected) },
+          stated: ft(e.gap.value),
+          expected: ft(expected),
+          difference: ft(diff),
         }),
       );
     }

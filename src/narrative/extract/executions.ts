@@ -21,6 +21,16 @@ const isExecWord = (label: string, canonical: string): boolean => EXEC_WORD.test
 /** Stop position for the search of a comparison or reason after token i. */
 const GAP_TO_BUDGET = /(?:比|较)(?:年初|全年|调整后?)?预算数?(?:多|少|增加|减少|超支|节约|结余)|未(?:执行|完成|支出)(?:部分|的部分|金额|资金)?(?:为|是)?$/u;
 
+/** The amount after the rate that is its gap to the budget (“未执行部分11.64万元”), before the rate's explanation ends. */
+function gapAfter(ctx: TokenCtx, stop: number): ExecutionClaim["gap"] {
+  const { text, tokens, i } = ctx;
+  for (let k = i + 1; k < tokens.length && tokens[k].start < stop; k++) {
+    const n = tokens[k];
+    if (n.kind === "amount" && GAP_TO_BUDGET.test(n.label)) return { value: n.value, decimals: n.decimals, text: text.slice(n.labelStart, n.end) };
+  }
+  return undefined;
+}
+
 function stopAfter(ctx: TokenCtx): number {
   const { text, tokens, i } = ctx;
   const t = tokens[i];
@@ -79,6 +89,8 @@ export const executions: TokenReader = {
       comparisonText: cmp ? cmp[0].trim() : null,
       reason,
     };
+    const gap = gapAfter(ctx, stop);
+    if (gap) ex.gap = gap;
     claims.push(ex);
     return 1;
   },
