@@ -59,7 +59,8 @@ function wrapWidth(lines: string[]): number {
  * Lines of a pasted text as paragraphs; row = 1-based line number; blank lines are skipped.
  * Text copied from a PDF wraps each paragraph into lines of the page width: such a line that does not end
  * a sentence is joined with the next one unless that one starts a heading or a numbered item (`lastRow`
- * says where the paragraph ends). Texts with one paragraph per line are kept as they are.
+ * says where the paragraph ends). Texts with one paragraph per line are kept as they are, except a line that ends in
+ * a figure whose unit starts the next line.
  */
 export function paragraphsFromText(text: string): NarrativeParagraph[] {
   const lines = String(text ?? "").split(/\r\n|\r|\n/);
@@ -85,8 +86,10 @@ export function paragraphsFromText(text: string): NarrativeParagraph[] {
       cur = { row: i + 1, text: line };
       out.push(cur);
     }
-    // The paragraph goes on when this line fills the page width and does not end a sentence.
-    if (!(wrap > 0 && visualWidth(t) >= wrap) || PARAGRAPH_END.test(t)) cur = null;
+    // The paragraph goes on when this line fills the page width and does not end a sentence, or when it breaks a
+    // figure from its unit (“财政拨款收入252.5” / “万元，…”: a line never starts with the unit of its own figure).
+    const unitNext = /\d$/u.test(t) && /^\s*(?:万元|亿元|元|%|％)/u.test(lines[i + 1] ?? "");
+    if (!unitNext && (!(wrap > 0 && visualWidth(t) >= wrap) || PARAGRAPH_END.test(t))) cur = null;
   }
   return out;
 }

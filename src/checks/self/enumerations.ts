@@ -81,8 +81,8 @@ function namesTotal(denominator: string, totalLabel: string | undefined): boolea
 
 /**
  * “收入总计236.01万元，其中：本年收入215.04万元，年初结转和结余20.97万元；支出总计236.01万元，其中：…”: the 其中 list ended at
- * a “；” before the next total. When the items up to a “；” add up to the total exactly and those after it do not
- * belong, the list is that prefix (its foot holds), not a wrong foot.
+ * a “；” before the next total. When the items up to a “；” (or any mark between two items) add up to the total exactly,
+ * the list is that prefix (its foot holds), not a wrong foot: what follows is another clause or a second breakdown.
  */
 function endsEarlier(parsed: Parameters<SelfRule["check"]>[0]["parsed"], e: Extract<Claim, { kind: "enumeration" }>): boolean {
   const text = parsed.paragraphs.find((p) => p.row === e.row)?.text ?? "";
@@ -90,7 +90,9 @@ function endsEarlier(parsed: Parameters<SelfRule["check"]>[0]["parsed"], e: Extr
   for (let k = 0; k + 1 < e.items.length; k++) {
     acc = acc.plus(e.items[k].amount.value);
     const between = text.slice(e.items[k].amount.end, e.items[k + 1].amount.start);
-    if (/[；;]/u.test(between) && e.total && acc.eq(e.total.value)) return true;
+    // “收入预算总额A元，其中，人员经费B元，公用经费C元，财政补助收入D元，其他收入E元”: two breakdowns of one total
+    // in one list; the first ends where it adds up, whatever mark follows.
+    if (/[；;，,、。]/u.test(between) && e.total && acc.eq(e.total.value)) return true;
   }
   return false;
 }

@@ -2,7 +2,9 @@
 import type Decimal from "decimal.js";
 import type { Finding } from "../../findings";
 import { D, HUNDRED, round, sum } from "../../money/decimal";
-import { rateConsistent, tie } from "../../money/calc";
+import { rateConsistent, tailTolerance, tie } from "../../money/calc";
+
+const HALF_CENT = new D("0.005");
 import { formatNumber } from "../../money/format";
 import { narrativeFinding } from "../../narrative/catalogue";
 import type { AmountClaim, ChangeClaim, ParsedNarrative, ShareClaim } from "../../narrative/types";
@@ -77,7 +79,14 @@ export function checkShare(s: ShareClaim, amount: AmountClaim, denom: Decimal, t
 
 /** A total against the sum of its parts (N-foot, or N-foot-tail for a rounding tail). */
 export function foot(total: AmountClaim, parts: AmountClaim[], name: string, out: Finding[], sheet: string): void {
-  const t = tie(total.value, parts.map((p) => p.value));
+  // A figure printed coarser than the tables' 0.01 (“2906万元”, “8.8万元”) may be off by half a unit of its own last
+  // digit: the tail allows that much more for each such figure.
+  const coarse = [total, ...parts].filter((a) => a.decimals < 2);
+  const t = tie(
+    total.value,
+    parts.map((p) => p.value),
+    coarse.length ? coarse.reduce((acc, a) => acc.plus(halfStep(a.decimals)).minus(HALF_CENT), tailTolerance(parts.length)) : undefined,
+  );
   if (t.kind === "equal") return;
   const partsText = parts.map((p) => `${p.label.replace(/^(其中|主要用于以下方面)[：:]?/, "")}${ft(p.value)}`).join(" + ");
   const expected = sum(parts.map((p) => p.value));
