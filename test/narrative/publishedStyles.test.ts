@@ -82,6 +82,26 @@ describe("correct texts raise nothing of weight", () => {
     expect(chart[0].message).toMatch(/文本中看不到图表/);
   });
 
+  test("figures in whole 万元 foot within their own rounding (“2906万元，其中：基本支出279万元…项目支出2626万元”)", () => {
+    const fs = textOnly([...SC_HEAD, "三、支出决算情况说明", "2021年度支出合计2906万元，其中：基本支出279万元，占总支出的10%；项目支出2626万元，占总支出的90%。"]);
+    expect(show(weighty(fs))).toEqual([]);
+    expect(fs.some((f) => f.rule === "N-foot-tail")).toBe(true);
+  });
+
+  test("one total broken down twice in one list (by use, then by source)", () => {
+    const fs = textOnly([
+      ...SC_HEAD,
+      "二、收入决算情况说明",
+      "我单位2021年收入总额为6488440元，其中，人员经费为6157140元，日常公用经费为331300元，财政补助收入为6408440元，其他收入为80000元。",
+    ]);
+    expect(show(weighty(fs))).toEqual([]);
+  });
+
+  test("a figure broken from its unit at a line end is read with its unit", () => {
+    const fs = textOnly([...SC_HEAD, "二、收入决算情况说明", "本年收入合计252.5万元，其中：财政拨款收入252.5", "万元，占本年收入合计的100%。"]);
+    expect(show(weighty(fs))).toEqual([]);
+  });
+
   test("a 三公 total one cent off the sum of its three items is 尾差 (info), not a warning", () => {
     const fs = textOnly([
       ...SC_HEAD,
