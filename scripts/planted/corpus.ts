@@ -185,6 +185,10 @@ export const PLANTS: Plant[] = [
     apply: (s) => replaceInNarrative(s, "基本工资、津贴补贴", "基本工资、离休费、津贴补贴"),
   }),
   ...both({
+    id: "text-basic-item-group", kind: "text-vs-table", severity: "warning", what: "公用经费的科目列在人员经费中",
+    apply: (s) => replaceInNarrative(s, "基本工资、津贴补贴", "基本工资、公务接待费、津贴补贴"),
+  }),
+  ...both({
     id: "text-exec-zero-budget", kind: "text-vs-table", severity: "warning", what: "未安排预算却写完成预算0%",
     apply: (s) => replaceInNarrative(s, "因公出国（境）费支出0.00万元，未安排预算，无此项支出", "因公出国（境）费支出0.00万元，完成预算0%"),
   }),

@@ -18,7 +18,7 @@ const GROUPS = [
 ];
 
 export const basicItems: ReportRule = {
-  ids: ["N-basic-item-zero", "N-basic-item-missing", "N-basic-item-amount"],
+  ids: ["N-basic-item-zero", "N-basic-item-missing", "N-basic-item-amount", "N-basic-item-group"],
   check(ctx) {
     const out: Finding[] = [];
     const t06 = ctx.model.tables.T06;
@@ -62,6 +62,26 @@ export const basicItems: ReportRule = {
         if (names.length < 2) continue;
         const own = kuan.filter((r) => r.side === g.side);
         const byName = new Map<string, TableRow>(own.map((r) => [normaliseLabel(r.label), r]));
+        // An item of the other group of 公开06表 (“人员经费…主要包括：基本工资、公务接待费”): listed under the wrong one.
+        const other = new Map<string, TableRow>(kuan.filter((r) => r.side !== g.side && r.side !== undefined).map((r) => [normaliseLabel(r.label), r]));
+        const misplaced = names.filter((n) => !byName.has(normaliseLabel(n)) && other.has(normaliseLabel(n)));
+        if (misplaced.length && ctx.on("N-basic-item-group")) {
+          const rows = misplaced.map((n) => other.get(normaliseLabel(n))!);
+          out.push(
+            narrativeFinding("N-basic-item-group", ctx.sheet, {
+              row: p.row,
+              text: misplaced.join("、"),
+              slots: {
+                group: g.name,
+                item: misplaced.join("、"),
+                otherGroup: g.side === "personnel" ? "公用经费" : "人员经费",
+                codes: rows.map((r) => r.code).join("、"),
+                sheet: t06.sheet,
+              },
+              stated: misplaced.join("、"),
+            }),
+          );
+        }
         const named = new Set<TableRow>();
         const zero: { name: string; row: TableRow }[] = [];
         for (const n of names) {
