@@ -43,7 +43,8 @@ function visualWidth(s: string): number {
 
 /**
  * The wrap width of a text copied from a PDF, or 0 when its lines are paragraphs: the lines that fill the
- * page width cluster tightly (±15 %) around the median of the longer half, and are at least half of the lines.
+ * page width cluster tightly (±15 %) around the median of the longer half, and are at least half of the lines —
+ * and do not mostly end at a punctuation mark.
  */
 function wrapWidth(lines: string[]): number {
   const widths = lines.map((l) => visualWidth(l.trim())).filter((w) => w >= 20);
@@ -51,7 +52,12 @@ function wrapWidth(lines: string[]): number {
   const top = [...widths].sort((a, b) => b - a).slice(0, Math.ceil(widths.length / 2));
   const m = top[Math.floor(top.length / 2)];
   if (m > 120) return 0;
-  const full = widths.filter((w) => w >= m * 0.85 && w <= m * 1.15).length;
+  const fullLines = lines.map((l) => l.trim()).filter((l) => visualWidth(l) >= 20 && visualWidth(l) >= m * 0.85 && visualWidth(l) <= m * 1.15);
+  const full = fullLines.length;
+  // Lines of like width that mostly end at a mark (“…占89.00%；”, “…主要用于以下方面：”) are a list typed one item a
+  // line, not a paragraph wrapped at the page width (which breaks lines anywhere).
+  const atMark = fullLines.filter((l) => /[，。；：、！？,;:]$/u.test(l)).length;
+  if (atMark * 5 >= full * 3) return 0;
   return full >= 3 && full * 2 >= widths.length ? Math.floor(m * 0.85) : 0;
 }
 

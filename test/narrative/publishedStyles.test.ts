@@ -213,3 +213,20 @@ describe("against the workbook", () => {
     expect(wrong[0].message).toMatch(/“中小企业”占比85\.00%/);
   });
 });
+
+describe("a list typed one item a line (as copied from a PDF or a web page)", () => {
+  const lines = (first: string) => [
+    "（二）一般公共预算财政拨款支出决算结构情况",
+    "一般公共预算财政拨款支出223.34万元，主要用于以下方面：",
+    `一般公共服务支出198.77万元，占${first}%；`,
+    "社会保障和就业支出8.80万元，占3.94%；",
+    "卫生健康支出5.20万元，占2.33%；",
+    "住房保障支出10.57万元，占4.73%。",
+  ];
+  test("lines of like width ending at marks are not one wrapped paragraph, and their items are one list", () => {
+    expect(show(weighty(textOnly(lines("89.00"))))).toEqual([]);
+  });
+  test("a wrong share of such a list is found at its line", () => {
+    expect(weighty(textOnly(lines("98.00")), 3).some((f) => f.rule === "N-share-rate")).toBe(true);
+  });
+});

@@ -243,6 +243,8 @@ interface LineState {
   total: AmountClaim | null;
   /** The list the previous line added to. */
   list: EnumerationClaim | null;
+  /** The line ends in a list separator (“；”, “，”): the list goes on in the next line. */
+  open: boolean;
 }
 const LINES = new WeakMap<Claim[], LineState>();
 /**
@@ -357,17 +359,20 @@ export const enumerations: Extractor = {
 
 /**
  * “…支出223.34万元，主要用于以下方面：” then “1.A（类）支出X万元，占p%；” “2.B…” on lines of their own: one list, its
- * total the intro's last amount. A line is an item when it is numbered, of the same section, and has one amount
- * (besides a 预算数) that no list of its own took.
+ * total the intro's last amount. A line is an item when it is numbered (or, unnumbered, follows the intro or an item
+ * line ending in a separator), of the same section, and has one amount (besides a 预算数) that no list of its own took.
  */
 function numberedLines(ctx: ParagraphCtx, claims: Claim[], amounts: AmountClaim[], shares: ShareClaim[], claimed: Set<AmountClaim>): void {
   const p = ctx.paragraph;
   const prev = LINES.get(claims);
   const own = amounts.filter((a) => a.role !== "budget");
   const trimmed = ctx.text.trim();
-  const state: LineState = { row: p.row, section: p.section, intro: /[：:]$/.test(trimmed), total: own.length ? own[own.length - 1] : null, list: null };
+  const state: LineState = { row: p.row, section: p.section, intro: /[：:]$/.test(trimmed), total: own.length ? own[own.length - 1] : null, list: null, open: /[；;，,、]$/u.test(trimmed) };
   LINES.set(claims, state);
-  const continues = prev && prev.section === p.section && (prev.intro || prev.list) && !!p.numbering;
+  // Numbered lines, or unnumbered ones typed one item a line (“一般公共服务支出198.77万元，占89.00%；”) right after
+  // the intro or after an item line that ends in a separator.
+  const itemLine = !!p.numbering || (!!prev && (prev.intro || (prev.list !== null && prev.open)) && /[；;，,、。.]$/u.test(trimmed));
+  const continues = prev && prev.section === p.section && (prev.intro || prev.list) && itemLine;
   if (!continues || own.length !== 1 || claimed.has(own[0]) || !LINE_SECTIONS.has(p.canonical)) return;
   const a = own[0];
   const item = enumItem(a, shares, p.canonical);
