@@ -17,6 +17,7 @@ export interface SlotDef {
 
 export const NARRATIVE_SLOTS: SlotDef[] = [
   { slot: "1.total", claim: "amount", description: "收、支总计", binding: "T1 总计 (收入 = 支出)" },
+  { slot: "1.incomeTotal / 1.expenseTotal", claim: "amount", description: "收入总计, 支出总计 stated apart (一)", binding: "T1 总计 (收入 = 支出)" },
   { slot: "1.beginBalance", claim: "amount", description: "年初结转和结余 (一)", binding: "T1 年初结转和结余" },
   { slot: "1.endBalance", claim: "amount", description: "年末结转和结余 (一)", binding: "T1 年末结转和结余" },
   { slot: "2.beginBalance", claim: "amount", description: "年初结转和结余 stated beside 本年收入 (二)", binding: "T1 年初结转和结余" },
@@ -33,6 +34,7 @@ export const NARRATIVE_SLOTS: SlotDef[] = [
   { slot: "3.item:{label}", claim: "amount", description: "基本支出 / 项目支出 / 上缴上级支出 / 经营支出 / 对附属单位补助支出", binding: "T3 合计 row column" },
   { slot: "3.share:{label}", claim: "share", description: "its share", binding: "column ÷ T3 本年支出合计" },
   { slot: "4.total", claim: "amount", description: "财政拨款收、支总计", binding: "T4 总计" },
+  { slot: "4.incomeTotal / 4.expenseTotal", claim: "amount", description: "财政拨款收入总计, 支出总计 stated apart (四)", binding: "T4 总计" },
   { slot: "4.change", claim: "change", description: "财政拨款收、支总计 YoY", binding: "T4 总计 − 上年 财政拨款收入支出总计" },
   { slot: "4.incomeChange", claim: "change", description: "财政拨款收入总计 YoY", binding: "T4 收入总计 − 上年" },
   { slot: "4.expenseChange", claim: "change", description: "财政拨款支出总计 YoY", binding: "T4 支出总计 − 上年" },

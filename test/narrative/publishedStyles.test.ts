@@ -230,3 +230,18 @@ describe("a list typed one item a line (as copied from a PDF or a web page)", ()
     expect(weighty(textOnly(lines("98.00")), 3).some((f) => f.rule === "N-share-rate")).toBe(true);
   });
 });
+
+test("四 stating 财政拨款收入总计 and 支出总计 apart with two different figures", () => {
+  const fs = textOnly([
+    ...SC_HEAD,
+    "四、财政拨款收入支出决算总体情况说明",
+    "2021年财政拨款收入总计1614.63万元，与2020年相比增加540.23万元，增长50.28%；财政拨款支出总计1870.91万元，与2020年相比增加633.43万元，增长51.19%。主要原因是新增项目。",
+  ]);
+  expect(weighty(fs, 3).some((f) => f.rule === "N-same-quantity" && /1870\.91/.test(f.message))).toBe(true);
+  const same = textOnly([
+    ...SC_HEAD,
+    "四、财政拨款收入支出决算总体情况说明",
+    "2021年财政拨款收入总计1614.63万元，与2020年相比增加540.23万元，增长50.28%；财政拨款支出总计1614.63万元，与2020年相比增加540.23万元，增长50.28%。主要原因是新增项目。",
+  ]);
+  expect(show(weighty(same))).toEqual([]);
+});
