@@ -94,6 +94,9 @@ export const yoy: SelfRule = {
       const r = yoyExpected(c);
       if (!r) continue;
       if (r.ok || !on("N-yoy-rate")) continue;
+      // A stated prior that is not current ∓ change (N-same-quantity above) while the rate fits current ∓ change: one
+      // wrong figure, the prior, already reported; the rate is not a second error.
+      if (r.stated && sum && !sum.ok && yoyExpected({ ...c, prior: null })?.ok) continue;
       // A change whose subject is not identified and whose prior is not stated is judged only when no amount of its
       // sentence (before it) can be its base: when unsure what the rate is of, it is not an error.
       if (!r.stated && !c.slot && sentenceAmountsBefore(parsed, c).some((a) => yoyExpected({ ...c, current: a })?.ok)) continue;
