@@ -194,6 +194,8 @@ export interface EnumerationClaim extends ClaimBase {
   marker: string;
   total: AmountClaim | null;
   items: EnumerationItem[];
+  /** The list names only some of the parts (“…等”, “其中主要项目：”): neither footed nor its shares summed. */
+  partial?: boolean;
 }
 
 /** A functional 科目 path "X（类）Y（款）Z（项）". */

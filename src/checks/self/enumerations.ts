@@ -1,12 +1,11 @@
 /**
  * Enumeration lists (“其中：A x万元，占y%；B …”): the printed shares add up to 100%, each share matches its amount,
- * and the list's total foots with its items. Judged list by list, in that order within a list. A partial list (its
- * marker ends in “等”, src/narrative/extract/enumerations.ts) has its shares checked one by one only.
+ * and the list's total foots with its items. Judged list by list, in that order within a list. A partial list
+ * (`partial`, set by src/narrative/extract/enumerations.ts) has its shares checked one by one only.
  */
 import type { Finding } from "../../findings";
 import { D, HUNDRED, sum } from "../../money/decimal";
 import { narrativeFinding } from "../../narrative/catalogue";
-import { PARTIAL_MARK } from "../../narrative/extract/enumerations";
 import type { Claim } from "../../narrative/types";
 import type { SelfRule } from "./selfRule";
 import { checkShare, foot, ft, withoutYear } from "./util";
@@ -18,7 +17,7 @@ export const enumerations: SelfRule = {
     for (const e of parsed.claims) {
       if (e.kind !== "enumeration") continue;
       // A partial list (“…等”): its shares are not summed, nor its items footed with the total.
-      const partial = e.marker.endsWith(PARTIAL_MARK);
+      const partial = e.partial === true;
       // A share the slots bind to a base of its own (“其中授予小微企业合同金额6万元，占48%” is of the procurement total,
       // 10.2.microShare) is not a share of this list.
       const ownBase = (x: NonNullable<(typeof e.items)[number]["share"]>) => x.slot === undefined || x.slot.includes(".share:");

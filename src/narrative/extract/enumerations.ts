@@ -6,7 +6,7 @@
  * An item followed by “主要包括 …” (lists.json subListMarker) or by a bracket “（…）”, and an amount named again with
  * “中” (“人员经费中A Y万元、B Z万元”), has a nested list of its parts: those amounts are not
  * items of the outer list; the nested list is a list of its own (total: the item) unless it ends in “等” (partial,
- * lists.json partialTail). A partial list's marker ends in “等” (../../checks/self/enumerations.ts then neither
+ * lists.json partialTail). A partial list has `partial` set (../../checks/self/enumerations.ts then neither
  * foots it nor sums its shares).
  *
  * Depends on the amount and share claims of the paragraph (read from the claims array: the `figures` extractor,
@@ -32,8 +32,6 @@ const SUB_LEAD = new RegExp(`^(?:${listData.subListMarker})`, "u");
 const PARTIAL_TAIL = new RegExp(listData.partialTail, "u");
 const RESP_AMOUNTS = new RegExp(listData.respectivelyAmounts, "u");
 const RESP_SHARES = listData.respectivelyShares.map((s) => new RegExp(s, "gu"));
-/** The partial mark a list's marker ends with. */
-export const PARTIAL_MARK = "等";
 
 function sangongKey(s: string): string | null {
   for (const [re, k] of SANGONG_KEYS) if (re.test(s)) return k;
@@ -290,7 +288,8 @@ export const enumerations: Extractor = {
       claims.push({
         kind: "enumeration",
         ...span(total ? total.start : ms, lastEnd(last, shares)),
-        marker: squeeze(markers[k][0]) + (partial ? PARTIAL_MARK : ""),
+        marker: squeeze(markers[k][0]),
+        ...(partial ? { partial: true } : {}),
         total,
         items,
       });
