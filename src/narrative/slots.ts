@@ -126,6 +126,11 @@ export interface SameQuantityDef {
   name: string;
   slots: string[];
   derived?: string;
+  /**
+   * The figures of these slots may each be right for what the text means by them (收入总计 and 支出总计 written for
+   * 本年收入合计 and 本年支出合计): a difference between them is at most this weight, with `note` added.
+   */
+  pair?: { slots: [string, string]; severity: "warning"; note: string };
 }
 export interface FootDef {
   id: string;

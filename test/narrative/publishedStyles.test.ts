@@ -245,3 +245,20 @@ test("四 stating 财政拨款收入总计 and 支出总计 apart with two diffe
   ]);
   expect(show(weighty(same))).toEqual([]);
 });
+
+describe("七（二）: an item with its own 其中 parts in its paragraph", () => {
+  const text = (operation: string) => [
+    ...SC_HEAD,
+    "七、财政拨款“三公”经费支出决算情况说明",
+    "（二）“三公”经费财政拨款支出决算具体情况说明",
+    "2021年度“三公”经费财政拨款支出决算中，因公出国（境）费支出0万元，占0%；公务用车购置及运行维护费支出7.50万元，占88.24%；公务接待费支出1.00万元，占11.76%。",
+    `2.公务用车购置及运行维护费支出7.50万元，其中：公务用车购置支出0万元，购置车辆0辆；公务用车运行维护支出${operation}万元，主要用于机要通信等工作所需车辆的燃料费、维修费等。`,
+    "3.公务接待费支出1.00万元，其中：国内公务接待支出1.00万元，共接待10批次、50人次；外事接待支出0万元。",
+  ];
+  test("the parts (购置 0, 运行维护) are not the item (公务用车购置及运行维护费) stated again", () => {
+    expect(show(weighty(textOnly(text("7.50"))))).toEqual([]);
+  });
+  test("parts that do not add up to the item, one of them an exact 0", () => {
+    expect(weighty(textOnly(text("7.05")), 5).some((f) => f.rule === "N-foot" && f.severity === "error")).toBe(true);
+  });
+});

@@ -28,6 +28,7 @@ export const sameQuantity: SelfRule = {
     for (const g of SAME_QUANTITY) {
       const members: { claim: AmountClaim | null; value: Decimal; where: string }[] = [];
       const own = g.slots.flatMap((s) => slots.get(s) ?? []);
+      const slotOf = new Map(g.slots.flatMap((s) => (slots.get(s) ?? []).map((c) => [c, s] as const)));
       // a 五（三）list of only some 项 (./partialLists.ts) does not sum to the total
       const prefix = g.derived?.startsWith("sum:") && !(g.derived === "sum:5.3.item:" && partial53) ? g.derived.slice(4) : null;
       // One figure per item: an item stated twice (a 七（二）summary line, then the item's own paragraph) is one part;
@@ -64,17 +65,20 @@ export const sameQuantity: SelfRule = {
         if (!m.claim || m.value.toString() === ref) continue;
         const diff = m.value.minus(refMember.value);
         const isTail = !refMember.claim && diff.abs().lte(tail);
+        // 收入总计 against 支出总计 only (g.pair): each may be right for what the text meant
+        const pairOnly = g.pair && refMember.claim && [slotOf.get(m.claim), slotOf.get(refMember.claim)].sort().join() === [...g.pair.slots].sort().join();
         const slotsOf = { name: g.name, stated: ft(m.value), where: refWhere, expected: ft(refMember.value), difference: ft(diff.abs()) };
         const f = narrativeFinding("N-same-quantity", sheet, {
           row: m.claim.row,
           text: m.claim.text,
-          severity: isTail ? "info" : diff.abs().lte(CENT) ? "warning" : "error",
+          severity: isTail ? "info" : diff.abs().lte(CENT) || pairOnly ? "warning" : "error",
           slots: slotsOf,
           stated: ft(m.value),
           expected: ft(refMember.value),
           difference: ft(diff),
         });
         if (isTail) f.message = fill(TAIL_MESSAGE, slotsOf);
+        else if (pairOnly) f.message += `；${g.pair!.note}`;
         out.push(f);
       }
     }

@@ -80,8 +80,8 @@ export function checkShare(s: ShareClaim, amount: AmountClaim, denom: Decimal, t
 /** A total against the sum of its parts (N-foot, or N-foot-tail for a rounding tail). */
 export function foot(total: AmountClaim, parts: AmountClaim[], name: string, out: Finding[], sheet: string): void {
   // A figure printed coarser than the tables' 0.01 (“2906万元”, “8.8万元”) may be off by half a unit of its own last
-  // digit: the tail allows that much more for each such figure.
-  const coarse = [total, ...parts].filter((a) => a.decimals < 2);
+  // digit: the tail allows that much more for each such figure. A 0 (“公务用车购置支出0万元”) is exact.
+  const coarse = [total, ...parts].filter((a) => a.decimals < 2 && !a.value.isZero());
   const t = tie(
     total.value,
     parts.map((p) => p.value),

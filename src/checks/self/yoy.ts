@@ -21,7 +21,7 @@ const BUDGET_MESSAGE = (textRule("N-yoy-rate") as ReturnType<typeof textRule> & 
 
 export const yoy: SelfRule = {
   ids: ["N-yoy-identity", "N-direction", "N-yoy-rate", "N-yoy-from-zero", "N-same-quantity"],
-  check({ parsed, sheet, on }) {
+  check({ parsed, sheet, on, first }) {
     const out: Finding[] = [];
     const changes = parsed.claims.filter((c): c is ChangeClaim => c.kind === "change");
     const identityFailed = new Set<ChangeClaim>();
@@ -34,7 +34,13 @@ export const yoy: SelfRule = {
       const rateNote = yoyExpected(exp);
       const extra =
         rateNote && !rateNote.ok ? `；且按支出总计${exp.directionWord}${ft(exp.amount)}万元推算，${(exp.rateDirection && RATE_WORD[exp.rateDirection]) || (exp.rateWord ?? "")}率应为${f2(rateNote.expected)}%，而非${ft(exp.rate!)}%` : "";
+      // The text's own 收入总计 and 支出总计 differ (“收入总计40391.02万元…支出总计45331.37万元”): it means 本年收入 and
+      // 本年支出 by them, whose changes need not agree — a wording to check, not a wrong figure.
+      const incT = first(`${sec}.incomeTotal`);
+      const expT = first(`${sec}.expenseTotal`);
+      const totalsDiffer = !!incT && !!expT && !incT.value.eq(expT.value);
       const f = narrativeFinding("N-yoy-identity", sheet, {
+        ...(totalsDiffer ? { severity: "warning" as const } : {}),
         row: exp.row,
         text: `${inc.text}；${exp.text}`,
         slots: { word1: inc.directionWord, amount1: ft(inc.amount), word2: exp.directionWord, amount2: ft(exp.amount), difference: ft(inc.amount.minus(exp.amount).abs()) },

@@ -19,9 +19,17 @@ import type { AmountClaim, Claim, EnumerationClaim, EnumerationItem, ShareClaim 
 import { classes } from "./classes";
 import { classCode, classCore, cleanItemLabel, type Extractor, type ParagraphCtx, ownClaims, sentenceEnd, sentenceIndex, squeeze } from "./util";
 
+/**
+ * The 三公 item a list item names. A part of an item (“其中：公务用车购置支出0万元；公务用车运行维护支出7.50万元”,
+ * “国内公务接待支出…；外事接待支出…”) is not that item: its key is the part's.
+ */
 const SANGONG_KEYS: [RegExp, string][] = [
   [/出国/, "abroad"],
+  [/公务用车购置(?!及)/, "vehicle.purchase"],
+  [/公务用车(?<!购置及)运行/, "vehicle.operation"],
   [/公务用车/, "vehicle"],
+  [/国内(?:公务)?接待/, "reception.domestic"],
+  [/外事接待|外宾接待|国（境）外.*接待/, "reception.foreign"],
   [/接待/, "reception"],
 ];
 
