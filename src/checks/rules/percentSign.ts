@@ -15,9 +15,12 @@ export const percentSign: ReportRule = {
   check(ctx) {
     const out: Finding[] = [];
     if (!ctx.parsed || !ctx.on("N-missing-percent")) return out;
-    for (const p of ctx.parsed.paragraphs) {
-      if (p.kind !== "body") continue;
+    const bodies = ctx.parsed.paragraphs.filter((p) => p.kind === "body");
+    const last = bodies[bodies.length - 1];
+    for (const p of bodies) {
       for (const m of p.text.matchAll(RATE_WITHOUT_SIGN)) {
+        // a text that stops inside its last sentence (“…占48.9”: an excerpt cut short) has lost the rest, not the %
+        if (p === last && m.index! + m[0].length >= p.text.trimEnd().length) continue;
         out.push(
           narrativeFinding("N-missing-percent", ctx.sheet, {
             row: p.row,
