@@ -279,7 +279,7 @@ export function assignSlots(parsed: ParsedNarrative): void {
         // A comparison with another year than the prior one (“比2019年（疫情前）减少…”) is not the year-on-year change.
         if (c.priorYear !== null && parsed.year !== null && c.priorYear !== parsed.year - 1) break;
         // Nor is a comparison with the budget (“比年初预算减少…”, “与预算数相比”): that is the 决算 against its 预算.
-        if (/(比|较|与|同|相对于?)(年初|全年|调整后?)?预算(数)?/u.test(`${c.subject}${textByRow.get(c.row)?.slice(Math.max(0, c.start - 12), c.start) ?? ""}`)) break;
+        if (c.against === "budget" || /(比|较|与|同|相对于?)(年初|全年|调整后?)?预算(数)?/u.test(`${c.subject}${textByRow.get(c.row)?.slice(Math.max(0, c.start - 12), c.start) ?? ""}`)) break;
         // “收、支总计236.01万元，较2019年减少157.39万元”: a change that does not name its subject is the change of the
         // amount just stated before it in the same paragraph.
         {
@@ -292,6 +292,8 @@ export function assignSlots(parsed: ParsedNarrative): void {
         }
         break;
       case "execution":
+        // “其余项目支出决算均与年初预算一致，完成年初预算的100%”: the rate of the items not named, not the section's
+        if (/^\s*(?:其余|其他各?项|其他项目)/u.test(sentenceBefore(c))) break;
         c.slot = matchRule(c.canonical, "execution", `${c.actual?.label ?? ""}${c.text}`, cx);
         break;
       case "count": {

@@ -139,11 +139,12 @@ function changeSubject(raw: string, prior?: AmountClaim | null): string {
  * year before it (“2020年度收、支总计…，比上年增加…”) is not the comparison's.
  */
 /** The words before a change that compare with a budget (“与2021年度预算相比”, “较年初预算数”, “比调整预算”). */
-const AGAINST_BUDGET = /(?:比|较|与|同|相对于?|相较于?)\s*(?:\d{4}\s*年度?\s*)?(?:的)?(?:年初|全年|调整后?)?预算(?:数)?(?:相比|比较)?[，,]?\s*[^\d，,。；;、]{0,8}$/u;
+const AGAINST_BUDGET =
+  /(?:比|较|与|同|相对于?|相较于?)\s*(?:\d{4}\s*年度?\s*)?(?:的)?(?:年初|全年|调整后?)?预算(?:数)?(?:为)?(?:\s*[\d,.]+\s*万?元)?\s*(?:相比|比较)?[，,]?\s*[^\d，,。；;、]{0,8}$/u;
 
 /** Is the change at token `t` one against a budget (the words before its figure compare with one)? */
 function againstBudget(text: string, t: Token): boolean {
-  return AGAINST_BUDGET.test(text.slice(Math.max(0, t.labelStart - 20), t.start));
+  return AGAINST_BUDGET.test(text.slice(Math.max(0, t.labelStart - 30), t.start));
 }
 
 function priorYearOf(s: string): number | null {

@@ -340,11 +340,12 @@ export const enumerations: Extractor = {
       });
     }
 
-    // a run of "X万元，占Y%" without a marker (七(二))
+    // a run of "X万元，占Y%" without a marker (七(二)); an item whose share names its base (“占一般公共预算财政拨款支出的
+    // 89.00%”, the first of the run) is one of the run too: the run's base is then the sum of all its items
     const bySentence = new Map<number, AmountClaim[]>();
     for (const a of amounts) {
       if (claimedItems.has(a)) continue;
-      if (!shares.some((s) => s.of === a && s.denominator === "")) continue;
+      if (!shares.some((s) => s.of === a)) continue;
       const k = sentenceIndex(starts, a.start);
       bySentence.set(k, [...(bySentence.get(k) ?? []), a]);
     }

@@ -138,8 +138,9 @@ export function currentName(name: string): string {
 }
 
 /** 类 core name: whitespace removed, trailing 支出 removed, renamed to the current edition. */
+/** A 类 name without “支出” and without the “类” some write before it (“一般公共服务类支出” is 一般公共服务). */
 export function classCore(lei: string): string {
-  return currentName(squeeze(lei)).replace(/支出$/, "");
+  return currentName(squeeze(lei).replace(/类支出$/u, "支出")).replace(/支出$/, "");
 }
 
 export function classCode(lei: string): string | undefined {
