@@ -302,3 +302,18 @@ describe("more phrasings read as meant (correct, against the national example)",
     expect(show(weighty(textOnly([...SC_HEAD, "五、一般公共预算财政拨款支出决算情况说明", "（三）一般公共预算财政拨款支出决算具体情况", "2021年一般公共预算支出决算数为223.34万元，完成预算95.05%，决算数小于预算数主要是项目未实施完成。"])))).toEqual([]);
   });
 });
+
+test("五（三）listing some 项 only after a plain “其中：”: a warning to complete the list, not a wrong total", () => {
+  const fs = textOnly([
+    ...SC_HEAD,
+    "五、一般公共预算财政拨款支出决算情况说明",
+    "（三）一般公共预算财政拨款支出决算具体情况",
+    "一般公共预算财政拨款支出年初预算为234.98万元，支出决算为223.34万元，完成年初预算的95.05%，其原因主要是项目未实施完成。其中：",
+    "1.一般公共服务支出（类）宣传事务（款）其他宣传事务支出（项）。年初预算为117.77万元，支出决算为106.13万元，完成年初预算的90.12%，差异原因主要是项目未实施完成。",
+    "2.一般公共服务支出（类）宣传事务（款）事业运行（项）。年初预算为72.71万元，支出决算为72.71万元，与年初预算持平。",
+    "3.住房保障支出（类）住房改革支出（款）住房公积金（项）。年初预算为10.57万元，支出决算为10.57万元，决算数与年初预算数一致。",
+  ]);
+  const w = weighty(fs);
+  expect(w.filter((f) => f.severity === "error").map((f) => f.rule)).toEqual([]);
+  expect(w.some((f) => f.rule === "N-foot" && f.severity === "warning" && /未逐项列出/.test(f.message))).toBe(true);
+});

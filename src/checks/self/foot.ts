@@ -3,11 +3,15 @@
  * stated in others. A total already footed in its own enumeration list (./enumerations.ts) is not judged again.
  */
 import type { Finding } from "../../findings";
+import { textRule } from "../../narrative/catalogue";
 import { FOOTS } from "../../narrative/slots";
 import type { AmountClaim } from "../../narrative/types";
 import type { SelfRule } from "./selfRule";
 import { partialList53 } from "./partialLists";
 import { foot } from "./util";
+
+/** N-foot's note when 五（三）'s items fall short of its total (text.json notePartial53). */
+const SHORT_53 = (textRule("N-foot") as ReturnType<typeof textRule> & { notePartial53: string }).notePartial53;
 
 export const footTotals: SelfRule = {
   ids: ["N-foot", "N-foot-tail"],
@@ -24,7 +28,7 @@ export const footTotals: SelfRule = {
       if (parts.length < 2) continue;
       // 五（三）with a 项 whose 决算数 is not stated, or that lists only some 项: its amounts do not add up to the total.
       if (fd.partsPrefix === "5.3.item:" && (unstated53.length > 0 || partialList53(parsed))) continue;
-      foot(total, parts, fd.name, out, sheet);
+      foot(total, parts, fd.name, out, sheet, fd.partsPrefix === "5.3.item:" ? { note: SHORT_53 } : undefined);
     }
     return out;
   },

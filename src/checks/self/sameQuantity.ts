@@ -39,7 +39,11 @@ export const sameQuantity: SelfRule = {
       const allYuan = [...own, ...parts].every((c) => c.unit === "元");
       const at = (c: AmountClaim) => (c.unit === "元" && !allYuan ? round(c.value, 2) : c.value);
       for (const c of own) members.push({ claim: c, value: at(c), where: sectionName(c.canonical) });
-      if (prefix && parts.length >= 2) members.push({ claim: null, value: sum(parts.map(at)), where: `${sectionName(prefix)}各项之和` });
+      // 五（三）'s items short of the total may be some of them only: that is N-foot's (a warning, ./foot.ts), not a
+      // second figure of the total
+      const partsSum = sum(parts.map(at));
+      const short53 = prefix === "5.3.item:" && own.some((c) => at(c).minus(partsSum).gt(CENT.times(Math.floor((parts.length + 1) / 2))));
+      if (prefix && parts.length >= 2 && !short53) members.push({ claim: null, value: partsSum, where: `${sectionName(prefix)}各项之和` });
       if (members.filter((m) => m.claim).length === 0 || members.length < 2) continue;
       const values = new Map<string, number>();
       for (const m of members) values.set(m.value.toString(), (values.get(m.value.toString()) ?? 0) + 1);

@@ -78,7 +78,7 @@ export function checkShare(s: ShareClaim, amount: AmountClaim, denom: Decimal, t
 }
 
 /** A total against the sum of its parts (N-foot, or N-foot-tail for a rounding tail). */
-export function foot(total: AmountClaim, parts: AmountClaim[], name: string, out: Finding[], sheet: string): void {
+export function foot(total: AmountClaim, parts: AmountClaim[], name: string, out: Finding[], sheet: string, short?: { note: string }): void {
   // A figure printed coarser than the tables' 0.01 (“2906万元”, “8.8万元”) may be off by half a unit of its own last
   // digit: the tail allows that much more for each such figure. A 0 (“公务用车购置支出0万元”) is exact.
   const coarse = [total, ...parts].filter((a) => a.decimals < 2 && !a.value.isZero());
@@ -90,16 +90,20 @@ export function foot(total: AmountClaim, parts: AmountClaim[], name: string, out
   if (t.kind === "equal") return;
   const partsText = parts.map((p) => `${p.label.replace(/^(其中|主要用于以下方面)[：:]?/, "")}${ft(p.value)}`).join(" + ");
   const expected = sum(parts.map((p) => p.value));
-  out.push(
-    narrativeFinding(t.kind === "tail" ? "N-foot-tail" : "N-foot", sheet, {
-      row: total.row,
-      text: total.text,
-      slots: { name, stated: ft(total.value), parts: partsText, expected: ft(expected), difference: ft(t.difference.abs()) },
-      stated: ft(total.value),
-      expected: ft(expected),
-      difference: ft(t.difference),
-    }),
-  );
+  // `short`: parts that fall short of the total may be a list of only some of them (五（三）with “其中：”): a warning
+  // with the note, not a wrong figure.
+  const isShort = short && t.kind === "mismatch" && expected.lt(total.value);
+  const f = narrativeFinding(t.kind === "tail" ? "N-foot-tail" : "N-foot", sheet, {
+    row: total.row,
+    text: total.text,
+    ...(isShort ? { severity: "warning" as const } : {}),
+    slots: { name, stated: ft(total.value), parts: partsText, expected: ft(expected), difference: ft(t.difference.abs()) },
+    stated: ft(total.value),
+    expected: ft(expected),
+    difference: ft(t.difference),
+  });
+  if (isShort) f.message += short.note;
+  out.push(f);
 }
 
 /** Amount claims (决算数, not 预算数 nor the prior year's) of the change's sentence (or paragraph) that stand before it. */
