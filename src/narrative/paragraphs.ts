@@ -66,7 +66,7 @@ function wrapWidth(lines: string[]): number {
  * Text copied from a PDF wraps each paragraph into lines of the page width: such a line that does not end
  * a sentence is joined with the next one unless that one starts a heading or a numbered item (`lastRow`
  * says where the paragraph ends). Texts with one paragraph per line are kept as they are, except a line that ends in
- * a figure whose unit starts the next line.
+ * a figure whose unit starts the next line, or in a comma.
  */
 export function paragraphsFromText(text: string): NarrativeParagraph[] {
   const lines = String(text ?? "").split(/\r\n|\r|\n/);
@@ -95,7 +95,9 @@ export function paragraphsFromText(text: string): NarrativeParagraph[] {
     // The paragraph goes on when this line fills the page width and does not end a sentence, or when it breaks a
     // figure from its unit (“财政拨款收入252.5” / “万元，…”: a line never starts with the unit of its own figure).
     const unitNext = /\d$/u.test(t) && /^\s*(?:万元|亿元|元|%|％)/u.test(lines[i + 1] ?? "");
-    if (!unitNext && (!(wrap > 0 && visualWidth(t) >= wrap) || PARAGRAPH_END.test(t))) cur = null;
+    // A line ending in a comma stops mid-sentence (“…减少157.4万元，” / “增长40.0%。”): the sentence goes on.
+    const midSentence = /[，,]$/u.test(t);
+    if (!unitNext && !midSentence && (!(wrap > 0 && visualWidth(t) >= wrap) || PARAGRAPH_END.test(t))) cur = null;
   }
   return out;
 }

@@ -317,3 +317,35 @@ test("五（三）listing some 项 only after a plain “其中：”: a warning
   expect(w.filter((f) => f.severity === "error").map((f) => f.rule)).toEqual([]);
   expect(w.some((f) => f.rule === "N-foot" && f.severity === "warning" && /未逐项列出/.test(f.message))).toBe(true);
 });
+
+describe("more kinds from the third adversarial round", () => {
+  test("a sentence broken after a comma goes on in the next line, and its rate is judged", () => {
+    const head = [...SC_HEAD, "四、财政拨款收入支出决算总体情况说明"];
+    expect(show(weighty(textOnly([...head, "2021年度财政拨款收入支出总计236.0万元，与2020年度相比减少157.4万元，", "下降40.0%。主要原因是人员变动。"])))).toEqual([]);
+    expect(weighty(textOnly([...head, "2021年度财政拨款收入支出总计236.0万元，与2020年度相比减少157.4万元，", "增长40.0%。主要原因是人员变动。"])).some((f) => f.rule === "N-direction")).toBe(true);
+  });
+  test("“人均接待费用100元” inside the 公务接待费 item is not the item", () => {
+    const fs = textOnly([
+      ...SC_HEAD,
+      "七、财政拨款“三公”经费支出决算情况说明",
+      "（二）“三公”经费财政拨款支出决算具体情况说明",
+      "3、公务接待费支出0.80万元，较上年减少0.20万元，下降20%，主要原因：接待批次减少。其中：国内公务接待支出0.80万元，共接待8批次、80人次，人均接待费用100元；外事接待支出0万元。",
+    ]);
+    expect(show(weighty(fs))).toEqual([]);
+  });
+  test("grades written “其中评为“优”的4个，“良”的1个”", () => {
+    const fs = textOnly([...SC_HEAD, "十、预算绩效管理情况", "本单位组织对2021年度5个项目开展了绩效自评，涉及预算金额78.9万元，平均得分93.6分，其中评为“优”的4个，“良”的1个。"]);
+    expect(show(weighty(fs))).toEqual([]);
+  });
+  test("a 类 whose 项 after “其中：” are only its main ones", () => {
+    const fs = textOnly([
+      ...SC_HEAD,
+      "五、一般公共预算财政拨款支出决算情况说明",
+      "（二）一般公共预算财政拨款支出决算结构情况",
+      "一般公共预算财政拨款支出223.34万元，其中：一般公共服务支出198.77万元，占89.00%；社会保障和就业支出8.80万元，占3.94%；卫生健康支出5.20万元，占2.33%；住房保障支出10.57万元，占4.73%。",
+      "（三）一般公共预算财政拨款支出决算具体情况",
+      "一般公共预算财政拨款支出年初预算为234.98万元，支出决算为223.34万元，完成年初预算的95.05%。决算数小于预算数的主要原因是项目未实施完成。其中：一般公共服务支出（类）宣传事务（款）其他宣传事务支出（项）年初预算为117.77万元，支出决算为106.13万元，完成年初预算的90.12%，决算数小于预算数的主要原因是项目未实施完成。",
+    ]);
+    expect(show(weighty(fs).filter((f) => f.severity === "error"))).toEqual([]);
+  });
+});

@@ -97,6 +97,8 @@ export const sameQuantity: SelfRule = {
         const total = sum(mine.map((s) => s.amount!.value));
         const diff = c.amount.value.minus(total);
         if (diff.isZero()) continue;
+        // 项 short of their 类 beyond rounding may be only some of them (“其中：” then the main 项): not a second figure
+        if (diff.gt(CENT.times(Math.floor((mine.length + 1) / 2)))) continue;
         out.push(
           narrativeFinding("N-same-quantity", sheet, {
             row: c.row,

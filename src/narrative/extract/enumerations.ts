@@ -30,6 +30,8 @@ const SANGONG_KEYS: [RegExp, string][] = [
   [/公务用车/, "vehicle"],
   [/国内(?:公务)?接待/, "reception.domestic"],
   [/外事接待|外宾接待|国（境）外.*接待/, "reception.foreign"],
+  // “人均接待费用100元”: a figure of the item, not the item
+  [/人均|平均|每批次|每人次/, "perCapita"],
   [/接待/, "reception"],
 ];
 
@@ -280,7 +282,10 @@ export const enumerations: Extractor = {
       // a marker inside brackets (“财政拨款收入X万元(其中,一般公共预算…万元,…)”) lists up to the closing bracket
       const stop = Math.min(sentenceEnd(text, me), k + 1 < markers.length ? markers[k + 1].index! : text.length, bracketClose(text, ms));
       // (an item's label may start before the marker's end: “其中一般公共预算财政拨款收入X万元”)
-      const inList = amounts.filter((a) => numStart(text, a) >= me && a.start < stop && !nested.has(a));
+      // “…支出223.34万元（其中：A x万元，占p%；B …）”: a bracket that opens with the marker is this list, not parts of
+      // an item nested in another list
+      const bracket = subs.find((s) => s.marker === "（" && /^[（(]\s*$/u.test(text.slice(s.start, ms)));
+      const inList = amounts.filter((a) => numStart(text, a) >= me && a.start < stop && (!nested.has(a) || bracket?.items.includes(a)));
       // “其中：A支出决算为x万元，完成预算y万元的r%；B…”: the budgets (and prior-year amounts) written with the items are
       // not items, nor the total of a list of 决算数 — the list holds the figures of its first item's kind.
       const kind = (a: AmountClaim) => (a.role === "budget" || a.role === "prior" ? a.role : "");
